@@ -1,0 +1,249 @@
+#pragma once
+
+// The typed syntax tree of a query. Nodes own their text and carry the span they were parsed
+// from, so that checks after parsing can point at a column. Nothing here depends on PEGTL.
+
+#include "grammar/source_span.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sumoql::ast {
+
+// ---------------------------------------------------------------------------------------------
+// Expressions (where, if, ?:, `expr as field`, function arguments)
+// ---------------------------------------------------------------------------------------------
+
+struct Expression;
+using ExpressionPtr = std::unique_ptr<Expression>;
+
+//! A number literal with its suffix already applied (`2k` is 2000, `5m` is 300000).
+struct NumberLiteral {
+	double value = 0;
+	std::string text;
+};
+
+//! A double-quoted string literal after unescaping (`\"`, `\\`, `\n`, `\t`, `\r`; other pairs kept).
+struct StringLiteral {
+	std::string value;
+	std::string raw_text;
+};
+
+struct BooleanLiteral {
+	bool value = false;
+};
+
+struct NullLiteral {};
+
+//! A field reference: `name`, `a.b.c` or `%"odd name"`. Resolution is case-insensitive.
+struct FieldReference {
+	std::string name;
+};
+
+enum class UnaryOperator { kNegate, kNot };
+
+struct UnaryExpression {
+	UnaryOperator op = UnaryOperator::kNot;
+	ExpressionPtr operand;
+	//! True for `!x matches p` and similar: `!` written directly before a relational operand
+	//! without parentheses. Real Sumo documents only `!(x matches p)`.
+	bool unparenthesized_not = false;
+};
+
+enum class BinaryOperator {
+	kAdd,
+	kSubtract,
+	kMultiply,
+	kDivide,
+	kModulo,
+	kEqual,
+	kNotEqual,
+	kLess,
+	kLessEqual,
+	kGreater,
+	kGreaterEqual,
+	kAnd,
+	kOr,
+};
+
+struct BinaryExpression {
+	BinaryOperator op = BinaryOperator::kAnd;
+	ExpressionPtr left;
+	ExpressionPtr right;
+};
+
+//! `subject matches "wild*card"`, `subject matches pattern_expr` or `subject matches /regex/`.
+struct MatchesExpression {
+	ExpressionPtr subject;
+	//! Set for the string form; the pattern may be any string expression.
+	ExpressionPtr pattern;
+	//! Set for the `/regex/` form: the text between the slashes, passed to RE2 unchanged.
+	std::optional<std::string> regex;
+};
+
+//! `subject in (a, b, ...)` or `subject not in (...)`.
+struct InExpression {
+	ExpressionPtr subject;
+	std::vector<ExpressionPtr> items;
+	bool negated = false;
+};
+
+//! A function call such as `if(c, a, b)`, `isNull(x)` or `num(x)`. `a contains b` is parsed as
+//! the call `contains(a, b)`. `name` keeps the spelling of the query text.
+struct FunctionCall {
+	std::string name;
+	std::vector<ExpressionPtr> arguments;
+	//! A `/regex/` argument, such as the pattern of `replace(s, /re/, "x")`, by argument index.
+	std::vector<std::optional<std::string>> regex_arguments;
+};
+
+//! `condition ? then : else`.
+struct ConditionalExpression {
+	ExpressionPtr condition;
+	ExpressionPtr then_value;
+	ExpressionPtr else_value;
+};
+
+struct Expression {
+	SourceSpan span;
+	std::variant<NumberLiteral, StringLiteral, BooleanLiteral, NullLiteral, FieldReference,
+	             UnaryExpression, BinaryExpression, MatchesExpression, InExpression, FunctionCall,
+	             ConditionalExpression>
+	    node;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Scope: the keyword search expression before the first pipe
+// ---------------------------------------------------------------------------------------------
+
+struct ScopeNode;
+using ScopeNodePtr = std::unique_ptr<ScopeNode>;
+
+//! A bare word matched against the terms of `_raw`, with `*` and `?` wildcards.
+struct ScopeKeyword {
+	std::string text;
+};
+
+//! A quoted phrase whose terms must be adjacent in `_raw`.
+struct ScopePhrase {
+	std::string text;
+};
+
+//! `field=value`: a case-insensitive whole-value wildcard match against metadata or a field.
+struct ScopeFieldTerm {
+	std::string field;
+	std::string value;
+	bool quoted = false;
+};
+
+struct ScopeAnd {
+	std::vector<ScopeNodePtr> terms;
+};
+
+struct ScopeOr {
+	std::vector<ScopeNodePtr> terms;
+};
+
+struct ScopeNot {
+	ScopeNodePtr term;
+};
+
+struct ScopeNode {
+	SourceSpan span;
+	std::variant<ScopeKeyword, ScopePhrase, ScopeFieldTerm, ScopeAnd, ScopeOr, ScopeNot> node;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operators (one pipe stage each)
+// ---------------------------------------------------------------------------------------------
+
+//! `where <expr>`.
+struct WhereOperator {
+	ExpressionPtr condition;
+};
+
+//! `parse [field=F] "anchor * text" as a, b [nodrop]`.
+struct ParseAnchorOperator {
+	std::optional<std::string> field;
+	std::string pattern;
+	SourceSpan pattern_span;
+	std::vector<std::string> aliases;
+	bool nodrop = false;
+};
+
+//! `parse regex [field=F] "re" [, "re"...] [multi] [nodrop]` and its synonym `extract`.
+struct ParseRegexOperator {
+	std::optional<std::string> field;
+	std::vector<std::string> patterns;
+	std::vector<SourceSpan> pattern_spans;
+	bool multi = false;
+	bool nodrop = false;
+	//! True when the query wrote an anchor `parse` whose pattern has a named group, no `*`
+	//! and no `as`. sumoql runs it as `parse regex`; real Sumo rejects it.
+	bool promoted_from_anchor = false;
+};
+
+//! `expr as field`. Also the form of a bare cast (`| num(x)` assigns to `x`) and of each
+//! `eval field = expr` pair.
+struct AssignOperator {
+	ExpressionPtr value;
+	std::string target;
+	SourceSpan target_span;
+	//! True when written as `eval target = value`, which is not Sumo syntax.
+	bool from_eval = false;
+};
+
+//! `fields a, b` (keep only these, plus `_` system fields) or `fields - a, b` (drop these).
+struct FieldsOperator {
+	bool exclude = false;
+	std::vector<std::string> names;
+	std::vector<SourceSpan> name_spans;
+};
+
+struct SortKey {
+	std::string field;
+	bool descending = true;
+	SourceSpan span;
+};
+
+//! `sort [by] key [asc|desc], ...` and its synonym `order`. Descending unless told otherwise.
+struct SortOperator {
+	std::vector<SortKey> keys;
+};
+
+struct Operator {
+	SourceSpan span;
+	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, AssignOperator,
+	             FieldsOperator, SortOperator>
+	    node;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Query
+// ---------------------------------------------------------------------------------------------
+
+//! A construct that sumoql accepts but real Sumo Logic does not document. Each is a warning by
+//! default and an error under `--strict`.
+enum class ExtensionKind {
+	kEvalOperator,
+	kAnchorParsePromotedToRegex,
+	kUnparenthesizedNot,
+};
+
+struct ExtensionUse {
+	ExtensionKind kind;
+	SourceSpan span;
+};
+
+struct Query {
+	//! Absent when the query starts with a pipe or is empty before the first pipe.
+	ScopeNodePtr scope;
+	std::vector<Operator> operators;
+	//! Extensions in query text order.
+	std::vector<ExtensionUse> extensions;
+};
+
+} // namespace sumoql::ast

@@ -1,0 +1,965 @@
+// Parses a query with the PEGTL grammar into a parse tree, then converts the tree into the typed
+// syntax tree of ast.hpp. The parse tree is built by PEGTL, which drops the nodes of every
+// alternative that failed, so backtracking in the grammar never leaves half-built nodes behind.
+
+#include "grammar/ast.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/messages.hpp"
+#include "grammar/parser.hpp"
+#include "grammar/query.hpp"
+
+#include <fmt/format.h>
+#include <tao/pegtl/contrib/limit_depth.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace sumoql {
+
+namespace {
+
+namespace g = sumoql::grammar;
+namespace pegtl = tao::pegtl;
+namespace parse_tree = tao::pegtl::parse_tree;
+
+using Node = parse_tree::node;
+
+// Rule nesting allowed while parsing. Each level of parentheses or of a nested call costs about
+// a dozen rules, so this allows some 80 levels, far more than real queries use, and keeps the
+// recursive descent well inside a default 8 MiB stack.
+constexpr std::size_t kMaxRuleDepth = 1000;
+
+// Depth of the expression tree. A chain such as `a AND b AND c` nests one level per operator,
+// and the tree is destroyed recursively, so its depth needs a bound of its own.
+constexpr std::size_t kMaxExpressionDepth = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Parse tree selection
+// ---------------------------------------------------------------------------------------------
+
+// Replaces a node that has one child by that child, keeping the text range of every node.
+// PEGTL's own fold_one drops the content, which the spans need.
+struct fold_single_child : parse_tree::apply<fold_single_child> {
+	template <typename TreeNode, typename... States>
+	static void transform(std::unique_ptr<TreeNode> &node, States &&...) {
+		if (node->children.size() == 1) {
+			node = std::move(node->children.front());
+		}
+	}
+};
+
+template <typename Rule>
+using Selector = parse_tree::selector<
+    Rule,
+    parse_tree::store_content::on<
+        // Tokens
+        g::string_literal, g::regex_literal, g::number_literal, g::true_literal, g::false_literal,
+        g::null_literal, g::field_name, g::function_name, g::bare_value,
+        // Scope
+        g::scope, g::scope_negation, g::field_term, g::phrase, g::keyword,
+        // Expressions
+        g::function_call, g::parenthesized, g::unary_minus, g::multiplicative_operator,
+        g::additive_operator, g::comparison_operator, g::comparison, g::matches_test,
+        g::in_operator, g::not_in_operator, g::in_test, g::contains_test, g::not_operator,
+        g::negation,
+        // Operators
+        g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::extract_op, g::field_option,
+        g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
+        g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
+        g::descending_prefix, g::kw_asc, g::kw_desc>,
+    fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
+                          g::relational, g::additive, g::multiplicative>>;
+
+// ---------------------------------------------------------------------------------------------
+// Error control
+// ---------------------------------------------------------------------------------------------
+
+struct ParseState {
+	//! The hint of the commit point that raised; null until one raises.
+	const char *hint = nullptr;
+};
+
+template <typename Rule>
+struct ErrorControl : pegtl::must_if<g::error_table>::control<Rule> {
+	using Base = pegtl::must_if<g::error_table>::control<Rule>;
+
+	template <typename ParseInput>
+	[[noreturn]] static void raise(const ParseInput &input, ParseState &state) {
+		state.hint = g::error_hint<Rule>;
+		Base::raise(input, state);
+	}
+};
+
+template <typename Rule>
+struct DepthLimit : pegtl::limit_depth<kMaxRuleDepth> {};
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------------------------
+
+// Raised for a parse tree shape that the grammar cannot produce, so that ParseQuery still
+// throws nothing but QueryError.
+[[noreturn]] void FailInternal(std::string_view what, std::string_view node_type) {
+	Diagnostic diagnostic;
+	diagnostic.message = fmt::format("internal error: unexpected {} node '{}'", what, node_type);
+	throw QueryError({std::move(diagnostic)});
+}
+
+bool IsNameCharacter(char character) {
+	return std::isalnum(static_cast<unsigned char>(character)) || character == '_' ||
+	       character == '.';
+}
+
+// Returns `offset`, or the offset of the next token when one follows on the same line. Errors
+// are found right after the last token accepted, but when more text follows on the line, that
+// text stands where the expected token should be, so the diagnostic points there.
+std::size_t SkipBlanksOnLine(std::string_view text, std::size_t offset) {
+	std::size_t next = offset;
+	while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) {
+		++next;
+	}
+	const bool token_follows = next < text.size() && text[next] != '\n' && text[next] != '\r' &&
+	                           text.substr(next, 2) != "//" && text.substr(next, 2) != "/*";
+	return token_follows ? next : offset;
+}
+
+std::string ToLower(std::string_view text) {
+	std::string lowered(text);
+	for (char &character : lowered) {
+		character = static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
+	}
+	return lowered;
+}
+
+// Applies the string escapes: `\"`, `\\`, `\n`, `\t` and `\r`. Any other backslash pair is kept
+// as both characters, so regex text such as `\d{1,3}\.` reaches the regex engine unchanged.
+std::string Unescape(std::string_view body) {
+	std::string value;
+	value.reserve(body.size());
+	for (std::size_t index = 0; index < body.size(); ++index) {
+		const char character = body[index];
+		if (character != '\\' || index + 1 == body.size()) {
+			value += character;
+			continue;
+		}
+
+		const char escaped = body[++index];
+		switch (escaped) {
+		case '"':
+		case '\\':
+			value += escaped;
+			break;
+		case 'n':
+			value += '\n';
+			break;
+		case 't':
+			value += '\t';
+			break;
+		case 'r':
+			value += '\r';
+			break;
+		default:
+			value += '\\';
+			value += escaped;
+			break;
+		}
+	}
+	return value;
+}
+
+//! The text between the delimiters of a string or regex literal.
+std::string_view LiteralBody(const Node &literal) {
+	const std::string_view text = literal.string_view();
+	return text.substr(1, text.size() - 2);
+}
+
+std::string FieldNameText(const Node &field_name) {
+	const std::string_view text = field_name.string_view();
+	if (text.size() >= 3 && text[0] == '%' && text[1] == '"') {
+		return Unescape(text.substr(2, text.size() - 3));
+	}
+	if (!text.empty() && text[0] == '%') {
+		return std::string(text.substr(1));
+	}
+	return std::string(text);
+}
+
+struct SuffixScale {
+	std::string_view suffix;
+	double scale;
+};
+
+// Size suffixes multiply by powers of 1000 or 1024; time suffixes convert to milliseconds.
+constexpr std::array<SuffixScale, 20> kNumberSuffixes = {{
+    {"Ki", 1024.0},
+    {"Mi", 1024.0 * 1024},
+    {"Gi", 1024.0 * 1024 * 1024},
+    {"Ti", 1024.0 * 1024 * 1024 * 1024},
+    {"Pi", 1024.0 * 1024 * 1024 * 1024 * 1024},
+    {"K", 1e3},
+    {"k", 1e3},
+    {"M", 1e6},
+    {"G", 1e9},
+    {"B", 1e9},
+    {"T", 1e12},
+    {"P", 1e15},
+    {"ns", 1e-6},
+    {"us", 1e-3},
+    {"ms", 1.0},
+    {"s", 1e3},
+    {"m", 60e3},
+    {"h", 3600e3},
+    {"d", 86400e3},
+    {"w", 604800e3},
+}};
+
+double NumberValue(std::string_view text) {
+	std::size_t digits_end = 0;
+	while (digits_end < text.size() &&
+	       (std::isdigit(static_cast<unsigned char>(text[digits_end])) || text[digits_end] == '.')) {
+		++digits_end;
+	}
+	if (digits_end + 1 < text.size() && (text[digits_end] == 'e' || text[digits_end] == 'E')) {
+		const std::size_t sign = digits_end + 1;
+		const std::size_t exponent_digits =
+		    (text[sign] == '+' || text[sign] == '-') ? sign + 1 : sign;
+		if (exponent_digits < text.size() &&
+		    std::isdigit(static_cast<unsigned char>(text[exponent_digits]))) {
+			digits_end = exponent_digits;
+			while (digits_end < text.size() &&
+			       std::isdigit(static_cast<unsigned char>(text[digits_end]))) {
+				++digits_end;
+			}
+		}
+	}
+
+	double value = 0;
+	std::from_chars(text.data(), text.data() + digits_end, value);
+
+	const std::string_view suffix = text.substr(digits_end);
+	for (const SuffixScale &entry : kNumberSuffixes) {
+		if (entry.suffix == suffix) {
+			return value * entry.scale;
+		}
+	}
+	return value;
+}
+
+// Casts (and the rounding functions) that may stand as a stage without `as`: they replace the
+// value of the field they are given.
+bool IsInPlaceConversion(std::string_view function_name) {
+	static const std::set<std::string, std::less<>> kNames = {
+	    "num", "number", "double", "tolong", "toint", "tostring", "round", "floor", "ceil", "abs"};
+	return kNames.count(ToLower(function_name)) > 0;
+}
+
+std::string CountNoun(std::size_t count, std::string_view singular, std::string_view plural) {
+	return fmt::format("{} {}", count, count == 1 ? singular : plural);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax tree builder
+// ---------------------------------------------------------------------------------------------
+
+class AstBuilder {
+public:
+	explicit AstBuilder(std::string_view query_text) : query_text_(query_text) {
+	}
+
+	ast::Query Build(const Node &root);
+
+private:
+	// Spans and errors
+	SourceSpan SpanAtOffset(std::size_t offset, std::size_t length) const;
+	SourceSpan SpanOf(const Node &node) const;
+	SourceSpan SpanOfLeadingWord(const Node &node) const;
+	SourceSpan SpanAfter(const Node &node) const;
+	[[noreturn]] void Fail(const SourceSpan &span, std::string message, std::string hint) const;
+
+	// Scope
+	ast::ScopeNodePtr BuildScope(const Node &node);
+	ast::ScopeNodePtr BuildFieldTerm(const Node &node);
+
+	// Expressions
+	ast::ExpressionPtr BuildExpression(const Node &node, std::size_t depth);
+	ast::ExpressionPtr BuildLeaf(const Node &node);
+	ast::ExpressionPtr BuildConditional(const Node &node, std::size_t depth);
+	ast::ExpressionPtr BuildLogicalChain(const Node &node, ast::BinaryOperator op,
+	                                     std::size_t depth);
+	ast::ExpressionPtr BuildArithmeticChain(const Node &node, std::size_t depth);
+	ast::ExpressionPtr BuildRelational(const Node &node, std::size_t depth);
+	ast::ExpressionPtr BuildNegation(const Node &node, std::size_t depth);
+	ast::ExpressionPtr BuildFunctionCall(const Node &node, std::size_t depth);
+	ast::ExpressionPtr BuildStringLiteral(const Node &node) const;
+
+	// Operators
+	void BuildOperator(const Node &node);
+	void BuildWhere(const Node &node);
+	void BuildParse(const Node &node);
+	void BuildAnchorParse(const Node &parse_node, const Node &anchor_node);
+	void CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorOperator &anchor) const;
+	ast::ParseRegexOperator BuildRegexParse(const Node &node) const;
+	void BuildEval(const Node &node);
+	void BuildExpressionStage(const Node &node);
+	void BuildFields(const Node &node);
+	void BuildSort(const Node &node);
+
+	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
+		query_.extensions.push_back({kind, span});
+	}
+
+	std::string_view query_text_;
+	ast::Query query_;
+};
+
+// Spans and errors ----------------------------------------------------------------------------
+
+SourceSpan AstBuilder::SpanAtOffset(std::size_t offset, std::size_t length) const {
+	SourceSpan span;
+	span.offset = static_cast<std::uint32_t>(offset);
+	span.length = static_cast<std::uint32_t>(length);
+
+	const std::string_view before = query_text_.substr(0, offset);
+	span.line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
+	const std::size_t line_start = before.rfind('\n');
+	const std::size_t column_base = line_start == std::string_view::npos ? 0 : line_start + 1;
+	span.column = static_cast<std::uint32_t>(offset - column_base + 1);
+	return span;
+}
+
+SourceSpan AstBuilder::SpanOf(const Node &node) const {
+	SourceSpan span;
+	span.line = static_cast<std::uint32_t>(node.m_begin.line);
+	span.column = static_cast<std::uint32_t>(node.m_begin.column);
+	span.offset = static_cast<std::uint32_t>(node.m_begin.byte);
+	span.length = static_cast<std::uint32_t>(node.m_end.byte - node.m_begin.byte);
+	return span;
+}
+
+SourceSpan AstBuilder::SpanOfLeadingWord(const Node &node) const {
+	SourceSpan span = SpanOf(node);
+	const std::string_view text = node.string_view();
+	std::size_t length = 0;
+	while (length < text.size() && IsNameCharacter(text[length])) {
+		++length;
+	}
+	span.length = static_cast<std::uint32_t>(length);
+	return span;
+}
+
+// The position right after `node`, or the token that follows it on the same line.
+SourceSpan AstBuilder::SpanAfter(const Node &node) const {
+	return SpanAtOffset(SkipBlanksOnLine(query_text_, node.m_end.byte), 1);
+}
+
+void AstBuilder::Fail(const SourceSpan &span, std::string message, std::string hint) const {
+	Diagnostic diagnostic;
+	diagnostic.span = span;
+	diagnostic.message = std::move(message);
+	diagnostic.hint = std::move(hint);
+	throw QueryError({std::move(diagnostic)});
+}
+
+// Query -------------------------------------------------------------------------------------
+
+ast::Query AstBuilder::Build(const Node &root) {
+	for (const auto &child : root.children) {
+		if (child->is_type<g::scope>()) {
+			query_.scope = BuildScope(*child->children.front());
+			continue;
+		}
+		BuildOperator(*child);
+	}
+
+	std::stable_sort(query_.extensions.begin(), query_.extensions.end(),
+	                 [](const ast::ExtensionUse &left, const ast::ExtensionUse &right) {
+		                 return left.span.offset < right.span.offset;
+	                 });
+	return std::move(query_);
+}
+
+// Scope -------------------------------------------------------------------------------------
+
+ast::ScopeNodePtr AstBuilder::BuildScope(const Node &node) {
+	auto scope_node = std::make_unique<ast::ScopeNode>();
+	scope_node->span = SpanOf(node);
+
+	if (node.is_type<g::scope_or>() || node.is_type<g::scope_and>()) {
+		std::vector<ast::ScopeNodePtr> terms;
+		for (const auto &child : node.children) {
+			terms.push_back(BuildScope(*child));
+		}
+		if (node.is_type<g::scope_or>()) {
+			scope_node->node = ast::ScopeOr {std::move(terms)};
+		} else {
+			scope_node->node = ast::ScopeAnd {std::move(terms)};
+		}
+		return scope_node;
+	}
+
+	if (node.is_type<g::scope_negation>()) {
+		scope_node->node = ast::ScopeNot {BuildScope(*node.children.back())};
+		return scope_node;
+	}
+	if (node.is_type<g::field_term>()) {
+		return BuildFieldTerm(node);
+	}
+	if (node.is_type<g::phrase>()) {
+		scope_node->node = ast::ScopePhrase {Unescape(LiteralBody(node))};
+		return scope_node;
+	}
+	if (node.is_type<g::keyword>()) {
+		scope_node->node = ast::ScopeKeyword {node.string()};
+		return scope_node;
+	}
+	FailInternal("scope", node.type);
+}
+
+ast::ScopeNodePtr AstBuilder::BuildFieldTerm(const Node &node) {
+	const Node &value = *node.children.back();
+
+	ast::ScopeFieldTerm term;
+	term.field = FieldNameText(*node.children.front());
+	term.quoted = value.is_type<g::string_literal>();
+	term.value = term.quoted ? Unescape(LiteralBody(value)) : value.string();
+
+	auto scope_node = std::make_unique<ast::ScopeNode>();
+	scope_node->span = SpanOf(node);
+	scope_node->node = std::move(term);
+	return scope_node;
+}
+
+// Expressions -------------------------------------------------------------------------------
+
+ast::ExpressionPtr MakeExpression(const SourceSpan &span) {
+	auto expression = std::make_unique<ast::Expression>();
+	expression->span = span;
+	return expression;
+}
+
+SourceSpan JoinSpans(const SourceSpan &first, const SourceSpan &last) {
+	SourceSpan span = first;
+	span.length = last.offset + last.length - first.offset;
+	return span;
+}
+
+ast::ExpressionPtr MakeBinary(ast::BinaryOperator op, ast::ExpressionPtr left,
+                              ast::ExpressionPtr right) {
+	auto expression = MakeExpression(JoinSpans(left->span, right->span));
+	expression->node = ast::BinaryExpression {op, std::move(left), std::move(right)};
+	return expression;
+}
+
+ast::ExpressionPtr AstBuilder::BuildExpression(const Node &node, std::size_t depth) {
+	if (depth > kMaxExpressionDepth) {
+		Fail(SpanOf(node), g::kNestingTooDeep, g::kNestingTooDeepHint);
+	}
+
+	if (node.is_type<g::expression>()) {
+		return BuildConditional(node, depth);
+	}
+	if (node.is_type<g::or_expr>()) {
+		return BuildLogicalChain(node, ast::BinaryOperator::kOr, depth);
+	}
+	if (node.is_type<g::and_expr>()) {
+		return BuildLogicalChain(node, ast::BinaryOperator::kAnd, depth);
+	}
+	if (node.is_type<g::negation>()) {
+		return BuildNegation(node, depth);
+	}
+	if (node.is_type<g::relational>()) {
+		return BuildRelational(node, depth);
+	}
+	if (node.is_type<g::additive>() || node.is_type<g::multiplicative>()) {
+		return BuildArithmeticChain(node, depth);
+	}
+	if (node.is_type<g::unary_minus>()) {
+		auto expression = MakeExpression(SpanOf(node));
+		expression->node = ast::UnaryExpression {ast::UnaryOperator::kNegate,
+		                                         BuildExpression(*node.children.front(), depth + 1)};
+		return expression;
+	}
+	if (node.is_type<g::parenthesized>()) {
+		return BuildExpression(*node.children.front(), depth);
+	}
+	if (node.is_type<g::function_call>()) {
+		return BuildFunctionCall(node, depth);
+	}
+	return BuildLeaf(node);
+}
+
+ast::ExpressionPtr AstBuilder::BuildLeaf(const Node &node) {
+	if (node.is_type<g::string_literal>()) {
+		return BuildStringLiteral(node);
+	}
+
+	auto expression = MakeExpression(SpanOf(node));
+	if (node.is_type<g::number_literal>()) {
+		expression->node = ast::NumberLiteral {NumberValue(node.string_view()), node.string()};
+	} else if (node.is_type<g::true_literal>()) {
+		expression->node = ast::BooleanLiteral {true};
+	} else if (node.is_type<g::false_literal>()) {
+		expression->node = ast::BooleanLiteral {false};
+	} else if (node.is_type<g::null_literal>()) {
+		expression->node = ast::NullLiteral {};
+	} else if (node.is_type<g::field_name>()) {
+		expression->node = ast::FieldReference {FieldNameText(node)};
+	} else {
+		FailInternal("expression", node.type);
+	}
+	return expression;
+}
+
+ast::ExpressionPtr AstBuilder::BuildStringLiteral(const Node &node) const {
+	auto expression = MakeExpression(SpanOf(node));
+	const std::string_view body = LiteralBody(node);
+	expression->node = ast::StringLiteral {Unescape(body), std::string(body)};
+	return expression;
+}
+
+ast::ExpressionPtr AstBuilder::BuildConditional(const Node &node, std::size_t depth) {
+	ast::ConditionalExpression conditional;
+	conditional.condition = BuildExpression(*node.children[0], depth + 1);
+	conditional.then_value = BuildExpression(*node.children[1], depth + 1);
+	conditional.else_value = BuildExpression(*node.children[2], depth + 1);
+
+	auto expression = MakeExpression(SpanOf(node));
+	expression->node = std::move(conditional);
+	return expression;
+}
+
+// A chain of n operands becomes a left-deep tree: its first operand sits n - 1 levels below the
+// root, and operand i (counting from 0) sits n - i levels below it.
+ast::ExpressionPtr AstBuilder::BuildLogicalChain(const Node &node, ast::BinaryOperator op,
+                                                 std::size_t depth) {
+	const std::size_t count = node.children.size();
+	auto result = BuildExpression(*node.children[0], depth + count - 1);
+	for (std::size_t index = 1; index < count; ++index) {
+		auto right = BuildExpression(*node.children[index], depth + count - index);
+		result = MakeBinary(op, std::move(result), std::move(right));
+	}
+	return result;
+}
+
+ast::BinaryOperator ArithmeticOperator(char symbol) {
+	switch (symbol) {
+	case '+':
+		return ast::BinaryOperator::kAdd;
+	case '-':
+		return ast::BinaryOperator::kSubtract;
+	case '*':
+		return ast::BinaryOperator::kMultiply;
+	case '/':
+		return ast::BinaryOperator::kDivide;
+	default:
+		return ast::BinaryOperator::kModulo;
+	}
+}
+
+// The children alternate operand, operator, operand, ...
+ast::ExpressionPtr AstBuilder::BuildArithmeticChain(const Node &node, std::size_t depth) {
+	const std::size_t count = (node.children.size() + 1) / 2;
+	auto result = BuildExpression(*node.children[0], depth + count - 1);
+	for (std::size_t index = 1; index < count; ++index) {
+		const char symbol = node.children[2 * index - 1]->string_view().front();
+		auto right = BuildExpression(*node.children[2 * index], depth + count - index);
+		result = MakeBinary(ArithmeticOperator(symbol), std::move(result), std::move(right));
+	}
+	return result;
+}
+
+ast::BinaryOperator ComparisonOperator(std::string_view symbol) {
+	if (symbol == "=" || symbol == "==") {
+		return ast::BinaryOperator::kEqual;
+	}
+	if (symbol == "!=" || symbol == "<>") {
+		return ast::BinaryOperator::kNotEqual;
+	}
+	if (symbol == "<") {
+		return ast::BinaryOperator::kLess;
+	}
+	if (symbol == "<=") {
+		return ast::BinaryOperator::kLessEqual;
+	}
+	if (symbol == ">") {
+		return ast::BinaryOperator::kGreater;
+	}
+	return ast::BinaryOperator::kGreaterEqual;
+}
+
+ast::ExpressionPtr AstBuilder::BuildRelational(const Node &node, std::size_t depth) {
+	auto subject = BuildExpression(*node.children[0], depth + 1);
+	const Node &test = *node.children[1];
+	auto expression = MakeExpression(SpanOf(node));
+
+	if (test.is_type<g::comparison>()) {
+		const auto op = ComparisonOperator(test.children[0]->string_view());
+		auto right = BuildExpression(*test.children[1], depth + 1);
+		expression->node = ast::BinaryExpression {op, std::move(subject), std::move(right)};
+		return expression;
+	}
+
+	if (test.is_type<g::matches_test>()) {
+		ast::MatchesExpression matches;
+		matches.subject = std::move(subject);
+		const Node &pattern = *test.children[0];
+		if (pattern.is_type<g::regex_literal>()) {
+			matches.regex = std::string(LiteralBody(pattern));
+		} else {
+			matches.pattern = BuildExpression(pattern, depth + 1);
+		}
+		expression->node = std::move(matches);
+		return expression;
+	}
+
+	if (test.is_type<g::in_test>()) {
+		ast::InExpression in;
+		in.subject = std::move(subject);
+		in.negated = test.children[0]->is_type<g::not_in_operator>();
+		for (std::size_t index = 1; index < test.children.size(); ++index) {
+			in.items.push_back(BuildExpression(*test.children[index], depth + 1));
+		}
+		expression->node = std::move(in);
+		return expression;
+	}
+
+	// `a contains b` is the call `contains(a, b)`.
+	ast::FunctionCall call;
+	call.name = "contains";
+	call.arguments.push_back(std::move(subject));
+	call.arguments.push_back(BuildExpression(*test.children[0], depth + 1));
+	call.regex_arguments.resize(2);
+	expression->node = std::move(call);
+	return expression;
+}
+
+ast::ExpressionPtr AstBuilder::BuildNegation(const Node &node, std::size_t depth) {
+	const Node &operator_node = *node.children[0];
+	const Node &operand = *node.children[1];
+
+	ast::UnaryExpression negation;
+	negation.op = ast::UnaryOperator::kNot;
+	negation.operand = BuildExpression(operand, depth + 1);
+
+	// A relational node exists only when the operand has a comparison, `matches`, `in` or
+	// `contains` test; a parenthesised operand arrives as a `parenthesized` node instead.
+	negation.unparenthesized_not = operand.is_type<g::relational>();
+	if (negation.unparenthesized_not) {
+		RecordExtension(ast::ExtensionKind::kUnparenthesizedNot, SpanOf(operator_node));
+	}
+
+	auto expression = MakeExpression(SpanOf(node));
+	expression->node = std::move(negation);
+	return expression;
+}
+
+// A `/regex/` argument is stored twice: as a string literal in `arguments`, so that every
+// argument is an expression, and as its text in `regex_arguments`.
+ast::ExpressionPtr AstBuilder::BuildFunctionCall(const Node &node, std::size_t depth) {
+	ast::FunctionCall call;
+	call.name = node.children[0]->string();
+
+	for (std::size_t index = 1; index < node.children.size(); ++index) {
+		const Node &argument = *node.children[index];
+		if (!argument.is_type<g::regex_literal>()) {
+			call.arguments.push_back(BuildExpression(argument, depth + 1));
+			call.regex_arguments.emplace_back();
+			continue;
+		}
+
+		const std::string body(LiteralBody(argument));
+		auto literal = MakeExpression(SpanOf(argument));
+		literal->node = ast::StringLiteral {body, body};
+		call.arguments.push_back(std::move(literal));
+		call.regex_arguments.emplace_back(body);
+	}
+
+	auto expression = MakeExpression(SpanOf(node));
+	expression->node = std::move(call);
+	return expression;
+}
+
+// Operators ---------------------------------------------------------------------------------
+
+void AstBuilder::BuildOperator(const Node &node) {
+	if (node.is_type<g::where_op>()) {
+		BuildWhere(node);
+	} else if (node.is_type<g::parse_op>()) {
+		BuildParse(node);
+	} else if (node.is_type<g::extract_op>()) {
+		query_.operators.push_back({SpanOf(node), BuildRegexParse(node)});
+	} else if (node.is_type<g::eval_op>()) {
+		BuildEval(node);
+	} else if (node.is_type<g::expression_stage>()) {
+		BuildExpressionStage(node);
+	} else if (node.is_type<g::fields_op>()) {
+		BuildFields(node);
+	} else if (node.is_type<g::sort_op>()) {
+		BuildSort(node);
+	} else {
+		FailInternal("operator", node.type);
+	}
+}
+
+void AstBuilder::BuildWhere(const Node &node) {
+	ast::WhereOperator where;
+	where.condition = BuildExpression(*node.children.front(), 0);
+	query_.operators.push_back({SpanOf(node), std::move(where)});
+}
+
+void AstBuilder::BuildParse(const Node &node) {
+	const Node &body = *node.children.front();
+	if (body.is_type<g::parse_regex>()) {
+		query_.operators.push_back({SpanOf(node), BuildRegexParse(body)});
+		return;
+	}
+	BuildAnchorParse(node, body);
+}
+
+// A pattern that has a named group and no `*`, written without `as`, was meant for
+// `parse regex`. sumoql runs it that way and records the extension.
+bool IsPromotableToRegex(std::string_view pattern) {
+	return pattern.find("(?<") != std::string_view::npos && pattern.find('*') == std::string_view::npos;
+}
+
+void AstBuilder::BuildAnchorParse(const Node &parse_node, const Node &anchor_node) {
+	ast::ParseAnchorOperator anchor;
+	const Node *pattern = nullptr;
+	const Node *aliases = nullptr;
+	for (const auto &child : anchor_node.children) {
+		if (child->is_type<g::field_option>()) {
+			anchor.field = FieldNameText(*child->children.front());
+		} else if (child->is_type<g::string_literal>()) {
+			pattern = child.get();
+		} else if (child->is_type<g::alias_list>()) {
+			aliases = child.get();
+		} else if (child->is_type<g::nodrop>()) {
+			anchor.nodrop = true;
+		}
+	}
+	anchor.pattern = Unescape(LiteralBody(*pattern));
+	anchor.pattern_span = SpanOf(*pattern);
+
+	if (aliases == nullptr) {
+		if (!IsPromotableToRegex(anchor.pattern)) {
+			Fail(SpanAfter(*pattern), g::kMissingAliasList, g::kMissingAliasListHint);
+		}
+
+		ast::ParseRegexOperator regex;
+		regex.field = std::move(anchor.field);
+		regex.patterns.push_back(std::move(anchor.pattern));
+		regex.pattern_spans.push_back(anchor.pattern_span);
+		regex.nodrop = anchor.nodrop;
+		regex.promoted_from_anchor = true;
+		RecordExtension(ast::ExtensionKind::kAnchorParsePromotedToRegex, SpanOfLeadingWord(parse_node));
+		query_.operators.push_back({SpanOf(parse_node), std::move(regex)});
+		return;
+	}
+
+	for (const auto &alias : aliases->children) {
+		anchor.aliases.push_back(FieldNameText(*alias));
+	}
+	CheckAnchorPattern(*pattern, anchor);
+	query_.operators.push_back({SpanOf(parse_node), std::move(anchor)});
+}
+
+void AstBuilder::CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorOperator &anchor) const {
+	// Escapes neither create nor remove a `*`, so positions found in the source text are exact.
+	const std::string_view body = LiteralBody(pattern);
+	const std::size_t adjacent = body.find("**");
+	if (adjacent != std::string_view::npos) {
+		Fail(SpanAtOffset(pattern.m_begin.byte + 1 + adjacent, 2), g::kAdjacentWildcards,
+		     g::kAdjacentWildcardsHint);
+	}
+
+	const auto wildcards = static_cast<std::size_t>(std::count(anchor.pattern.begin(), anchor.pattern.end(), '*'));
+	if (wildcards != anchor.aliases.size()) {
+		Fail(SpanOf(pattern),
+		     fmt::format(fmt::runtime(g::kWildcardCountMismatch),
+		                 CountNoun(wildcards, "'*' wildcard", "'*' wildcards"),
+		                 CountNoun(anchor.aliases.size(), "field name", "field names")),
+		     g::kWildcardCountMismatchHint);
+	}
+}
+
+ast::ParseRegexOperator AstBuilder::BuildRegexParse(const Node &node) const {
+	ast::ParseRegexOperator regex;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::field_option>()) {
+			regex.field = FieldNameText(*child->children.front());
+		} else if (child->is_type<g::string_literal>()) {
+			regex.patterns.push_back(Unescape(LiteralBody(*child)));
+			regex.pattern_spans.push_back(SpanOf(*child));
+		} else if (child->is_type<g::multi>()) {
+			regex.multi = true;
+		} else if (child->is_type<g::nodrop>()) {
+			regex.nodrop = true;
+		}
+	}
+	return regex;
+}
+
+void AstBuilder::BuildEval(const Node &node) {
+	RecordExtension(ast::ExtensionKind::kEvalOperator, SpanOfLeadingWord(node));
+
+	for (const auto &pair : node.children) {
+		const Node &target = *pair->children[0];
+
+		ast::AssignOperator assign;
+		assign.target = FieldNameText(target);
+		assign.target_span = SpanOf(target);
+		assign.value = BuildExpression(*pair->children[1], 0);
+		assign.from_eval = true;
+		query_.operators.push_back({SpanOf(*pair), std::move(assign)});
+	}
+}
+
+void AstBuilder::BuildExpressionStage(const Node &node) {
+	const Node &value_node = *node.children[0];
+
+	ast::AssignOperator assign;
+	assign.value = BuildExpression(value_node, 0);
+	if (node.children.size() > 1) {
+		const Node &target = *node.children[1];
+		assign.target = FieldNameText(target);
+		assign.target_span = SpanOf(target);
+		query_.operators.push_back({SpanOf(node), std::move(assign)});
+		return;
+	}
+
+	// Without `as`, only a conversion of a single field may stand; it writes back to that field.
+	const auto *call = std::get_if<ast::FunctionCall>(&assign.value->node);
+	const bool converts_field = call != nullptr && IsInPlaceConversion(call->name) &&
+	                            call->arguments.size() == 1 &&
+	                            std::holds_alternative<ast::FieldReference>(call->arguments[0]->node);
+	if (!converts_field) {
+		Fail(SpanAfter(value_node), g::kMissingAssignTarget, g::kMissingAssignTargetHint);
+	}
+
+	const ast::Expression &argument = *call->arguments[0];
+	assign.target = std::get<ast::FieldReference>(argument.node).name;
+	assign.target_span = argument.span;
+	query_.operators.push_back({SpanOf(node), std::move(assign)});
+}
+
+void AstBuilder::BuildFields(const Node &node) {
+	ast::FieldsOperator fields;
+	std::set<std::string> seen;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::fields_exclusion>()) {
+			fields.exclude = true;
+			continue;
+		}
+
+		std::string name = FieldNameText(*child);
+		// Field names are case-insensitive, so `a, A` repeats a field too.
+		if (!seen.insert(ToLower(name)).second) {
+			Fail(SpanOf(*child), fmt::format(fmt::runtime(g::kDuplicateField), name),
+			     g::kDuplicateFieldHint);
+		}
+		fields.names.push_back(std::move(name));
+		fields.name_spans.push_back(SpanOf(*child));
+	}
+	query_.operators.push_back({SpanOf(node), std::move(fields)});
+}
+
+void AstBuilder::BuildSort(const Node &node) {
+	ast::SortOperator sort;
+	for (const auto &key_node : node.children) {
+		ast::SortKey key;
+		key.span = SpanOf(*key_node);
+		for (const auto &part : key_node->children) {
+			if (part->is_type<g::field_name>()) {
+				key.field = FieldNameText(*part);
+			} else if (part->is_type<g::ascending_prefix>() || part->is_type<g::kw_asc>()) {
+				key.descending = false;
+			} else if (part->is_type<g::descending_prefix>() || part->is_type<g::kw_desc>()) {
+				key.descending = true;
+			}
+		}
+		sort.keys.push_back(std::move(key));
+	}
+	query_.operators.push_back({SpanOf(node), std::move(sort)});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parse errors
+// ---------------------------------------------------------------------------------------------
+
+std::string_view NameAt(std::string_view text, std::size_t offset) {
+	std::size_t end = offset;
+	while (end < text.size() && IsNameCharacter(text[end])) {
+		++end;
+	}
+	return text.substr(offset, end - offset);
+}
+
+Diagnostic DiagnoseParseError(const pegtl::parse_error &error, const ParseState &state,
+                              std::string_view query_text) {
+	Diagnostic diagnostic;
+	std::size_t offset = 0;
+	if (!error.positions().empty()) {
+		const pegtl::position &position = error.positions().front();
+		offset = position.byte;
+		diagnostic.span.line = static_cast<std::uint32_t>(position.line);
+		diagnostic.span.column = static_cast<std::uint32_t>(position.column);
+	}
+	diagnostic.span.offset = static_cast<std::uint32_t>(offset);
+	diagnostic.span.length = 1;
+
+	// Only the depth limit throws without passing through ErrorControl::raise.
+	if (state.hint == nullptr) {
+		diagnostic.message = g::kNestingTooDeep;
+		diagnostic.hint = g::kNestingTooDeepHint;
+		return diagnostic;
+	}
+
+	const std::size_t moved = SkipBlanksOnLine(query_text, offset);
+	diagnostic.span.column += static_cast<std::uint32_t>(moved - offset);
+	diagnostic.span.offset = static_cast<std::uint32_t>(moved);
+	diagnostic.message = std::string(error.message());
+	diagnostic.hint = state.hint;
+
+	if (diagnostic.message.find("{}") != std::string::npos) {
+		const std::string_view name = NameAt(query_text, moved);
+		diagnostic.message = fmt::format(fmt::runtime(diagnostic.message), name);
+		diagnostic.span.length = static_cast<std::uint32_t>(std::max<std::size_t>(name.size(), 1));
+	}
+	return diagnostic;
+}
+
+} // namespace
+
+ast::Query ParseQuery(std::string_view query_text) {
+	// Spans hold 32-bit offsets.
+	if (query_text.size() > std::numeric_limits<std::uint32_t>::max()) {
+		Diagnostic diagnostic;
+		diagnostic.message = g::kQueryTooLong;
+		throw QueryError({std::move(diagnostic)});
+	}
+
+	pegtl::memory_input input(query_text.data(), query_text.size(), "query");
+	ParseState state;
+	std::unique_ptr<Node> root;
+	try {
+		root = parse_tree::parse<g::query, Selector, DepthLimit, ErrorControl>(input, state);
+	} catch (const pegtl::parse_error &error) {
+		throw QueryError({DiagnoseParseError(error, state, query_text)});
+	}
+
+	// The top rule raises on every failure, so a null tree means a grammar bug.
+	if (root == nullptr) {
+		FailInternal("missing", "query");
+	}
+	return AstBuilder(query_text).Build(*root);
+}
+
+} // namespace sumoql

@@ -1,0 +1,62 @@
+#include "grammar/extensions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace sumoql {
+
+namespace {
+
+struct ExtensionText {
+	const char *message;
+	const char *hint;
+};
+
+ExtensionText TextFor(ast::ExtensionKind kind) {
+	switch (kind) {
+	case ast::ExtensionKind::kEvalOperator:
+		return {"'eval' is not a Sumo Logic operator; sumoql runs 'eval f = expr' as 'expr as f', but "
+		        "Sumo Logic rejects the query",
+		        "write '| expr as field' to run in Sumo Logic"};
+	case ast::ExtensionKind::kAnchorParsePromotedToRegex:
+		return {"an anchor 'parse' needs '*' placeholders and 'as'; sumoql runs this pattern, which has named "
+		        "groups, as 'parse regex', but Sumo Logic rejects it",
+		        "write 'parse regex' before the pattern to run in Sumo Logic"};
+	case ast::ExtensionKind::kUnparenthesizedNot:
+		return {"'!' before a comparison without parentheses is not documented Sumo Logic syntax; sumoql reads "
+		        "'!x matches p' as '!(x matches p)'",
+		        "write '!(x matches p)' so Sumo Logic reads it the same way"};
+	}
+	return {"unknown extension", ""};
+}
+
+} // namespace
+
+std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity severity) {
+	std::map<ast::ExtensionKind, std::vector<SourceSpan>> uses;
+	for (const auto &extension : query.extensions) {
+		uses[extension.kind].push_back(extension.span);
+	}
+
+	std::vector<Diagnostic> diagnostics;
+	for (const auto &[kind, spans] : uses) {
+		ExtensionText text = TextFor(kind);
+		std::string hint = text.hint;
+		if (spans.size() > 1) {
+			std::string lines;
+			for (std::size_t i = 1; i < spans.size(); i++) {
+				lines += fmt::format("{}{}:{}", i > 1 ? ", " : "", spans[i].line, spans[i].column);
+			}
+			hint += fmt::format(" (also used at {})", lines);
+		}
+		diagnostics.push_back(Diagnostic {severity, spans.front(), text.message, hint});
+	}
+
+	std::sort(diagnostics.begin(), diagnostics.end(),
+	          [](const Diagnostic &a, const Diagnostic &b) { return a.span.offset < b.span.offset; });
+	return diagnostics;
+}
+
+} // namespace sumoql

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "grammar/ast.hpp"
+#include "grammar/diagnostic.hpp"
+
+#include <vector>
+
+namespace sumoql {
+
+//! Describes the non-Sumo constructs of `query`: one diagnostic per kind of extension, at its
+//! first use, saying what real Sumo Logic would do and how to write it portably. Later uses of
+//! the same kind are listed by line in the hint, so a run warns once per kind.
+//! `severity` is kWarning normally and kError under `--strict`.
+std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity severity);
+
+} // namespace sumoql

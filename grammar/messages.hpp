@@ -1,0 +1,135 @@
+#pragma once
+
+// Every error message of the parser, in one table. Each commit point (`must<R>` or `raise<R>`)
+// has a message keyed by its rule R, and PEGTL's `must_if` stops the build when one is missing.
+// A message may carry a hint telling the user what to write instead.
+
+#include "grammar/query.hpp"
+
+namespace sumoql::grammar {
+
+template <typename Rule>
+inline constexpr const char *error_message = nullptr;
+
+template <typename Rule>
+inline constexpr const char *error_hint = "";
+
+// A message containing `{}` gets the operator name found at the error position.
+
+// clang-format off
+// Lexical
+template <> inline constexpr const char *error_message<unterminated_string> = "expected a closing '\"' for the string started here";
+template <> inline constexpr const char *error_hint<unterminated_string> = "this string is never closed; write \\\" for a quote inside a string";
+template <> inline constexpr const char *error_message<unterminated_regex> = "expected a closing '/' for the regex started here";
+template <> inline constexpr const char *error_hint<unterminated_regex> = "a regex literal ends on the line where it starts; write \\/ for a slash inside it";
+template <> inline constexpr const char *error_message<unterminated_block_comment> = "expected '*/' to close the comment started here";
+template <> inline constexpr const char *error_message<closing_paren> = "expected ')'";
+template <> inline constexpr const char *error_hint<closing_paren> = "every '(' needs a matching ')'";
+template <> inline constexpr const char *error_message<next_field_name> = "expected a field name after ','";
+
+// Scope
+template <> inline constexpr const char *error_message<field_term_value> = "expected a value after '='";
+template <> inline constexpr const char *error_hint<field_term_value> = "quote a value that contains spaces: _sourceCategory=\"Security Logs\"";
+template <> inline constexpr const char *error_message<scope_not_equal> = "'!=' is not allowed in the search expression";
+template <> inline constexpr const char *error_hint<scope_not_equal> = "write NOT field=value";
+template <> inline constexpr const char *error_message<scope_group_body> = "expected a search term after '('";
+template <> inline constexpr const char *error_message<scope_negated_term> = "expected a search term after 'NOT'";
+template <> inline constexpr const char *error_message<scope_and_operand> = "expected a search term after 'AND'";
+template <> inline constexpr const char *error_message<scope_or_operand> = "expected a search term after 'OR'";
+
+// Expressions
+template <> inline constexpr const char *error_message<argument_after_comma> = "expected an argument after ','";
+template <> inline constexpr const char *error_message<argument_list_end> = "expected ',' or ')' in the argument list";
+template <> inline constexpr const char *error_message<parenthesized_body> = "expected an expression after '('";
+template <> inline constexpr const char *error_message<negated_value> = "expected a value after '-'";
+template <> inline constexpr const char *error_message<multiplicative_operand> = "expected a value after the arithmetic operator";
+template <> inline constexpr const char *error_message<additive_operand> = "expected a value after the arithmetic operator";
+template <> inline constexpr const char *error_message<comparison_operand> = "expected a value after the comparison operator";
+template <> inline constexpr const char *error_message<match_pattern> = "expected a pattern after 'matches'";
+template <> inline constexpr const char *error_hint<match_pattern> = "write a quoted wildcard pattern such as \"10.*\" or a regex such as /^10\\./";
+template <> inline constexpr const char *error_message<in_list> = "expected a parenthesised list of values after 'in'";
+template <> inline constexpr const char *error_message<in_item_after_comma> = "expected a value after ','";
+template <> inline constexpr const char *error_message<in_list_end> = "expected ',' or ')' in the 'in' list";
+template <> inline constexpr const char *error_message<contains_operand> = "expected a value after 'contains'";
+template <> inline constexpr const char *error_message<negated_operand> = "expected an expression after 'NOT'";
+template <> inline constexpr const char *error_message<and_operand> = "expected an expression after 'AND'";
+template <> inline constexpr const char *error_message<or_operand> = "expected an expression after 'OR'";
+template <> inline constexpr const char *error_message<conditional_then> = "expected an expression after '?'";
+template <> inline constexpr const char *error_message<conditional_colon> = "expected ':' in the conditional expression";
+template <> inline constexpr const char *error_hint<conditional_colon> = "write condition ? value_if_true : value_if_false";
+template <> inline constexpr const char *error_message<conditional_else> = "expected an expression after ':'";
+
+// Operators
+template <> inline constexpr const char *error_message<where_condition> = "expected an expression after 'where'";
+template <> inline constexpr const char *error_hint<where_condition> = "for example: where status = \"404\"";
+template <> inline constexpr const char *error_message<field_option_value> = "expected a field name after 'field='";
+template <> inline constexpr const char *error_message<anchor_pattern> = "expected a quoted pattern after 'parse'";
+template <> inline constexpr const char *error_hint<anchor_pattern> = "for example: parse \"user=*,\" as user";
+template <> inline constexpr const char *error_message<alias_list> = "expected an alias list after 'as'";
+template <> inline constexpr const char *error_hint<alias_list> = "name one field for each '*' in the pattern";
+template <> inline constexpr const char *error_message<regex_patterns> = "expected a quoted regular expression";
+template <> inline constexpr const char *error_hint<regex_patterns> = "for example: parse regex \"user=(?<user>\\w+)\"";
+template <> inline constexpr const char *error_message<next_regex_pattern> = "expected a quoted regular expression after ','";
+template <> inline constexpr const char *error_message<eval_assignment> = "expected 'field = expression' after 'eval'";
+template <> inline constexpr const char *error_message<next_eval_assignment> = "expected 'field = expression' after ','";
+template <> inline constexpr const char *error_message<eval_value> = "expected an expression after '='";
+template <> inline constexpr const char *error_message<assign_target> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<fields_list> = "expected a field name after 'fields'";
+template <> inline constexpr const char *error_message<sort_keys> = "expected a field to sort by";
+template <> inline constexpr const char *error_message<next_sort_key> = "expected a field to sort by after ','";
+template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql runs where, parse, parse regex, extract, fields, sort, casts and 'expression as field'";
+template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, extract, eval, fields, sort, order and 'expression as field'";
+
+// Query shape
+template <> inline constexpr const char *error_message<operator_stage> = "expected an operator after '|'";
+template <> inline constexpr const char *error_hint<operator_stage> = "remove the trailing '|' or add an operator after it";
+template <> inline constexpr const char *error_message<stage_end> = "expected '|' or the end of the query";
+template <> inline constexpr const char *error_hint<stage_end> = "each operator, including 'where', starts with its own '|'";
+template <> inline constexpr const char *error_message<scope_end> = "expected a search term, '|' or the end of the query";
+template <> inline constexpr const char *error_message<unmatched_closing_paren> = "found ')' without a matching '('";
+template <> inline constexpr const char *error_message<single_quote> = "single quotes do not delimit strings";
+template <> inline constexpr const char *error_hint<single_quote> = "use double quotes: \"text\"";
+// clang-format on
+
+//! The error table that PEGTL's `must_if` reads.
+struct error_table {
+	template <typename Rule>
+	static constexpr const char *message = error_message<Rule>;
+
+	// Only a commit point raises. A rule with a message still fails quietly where it is merely
+	// tried, so that ordinary backtracking never becomes an error.
+	template <typename Rule>
+	static constexpr bool raise_on_failure = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks that run on the syntax tree after parsing
+// ---------------------------------------------------------------------------------------------
+
+inline constexpr const char *kNestingTooDeep = "the query is nested too deeply";
+inline constexpr const char *kNestingTooDeepHint =
+    "split the expression into several stages or remove redundant parentheses";
+
+inline constexpr const char *kQueryTooLong = "the query is longer than 4 GiB";
+
+inline constexpr const char *kWildcardCountMismatch = "the pattern has {} but {} after 'as'";
+inline constexpr const char *kWildcardCountMismatchHint = "name one field for each '*' in the pattern";
+
+inline constexpr const char *kAdjacentWildcards = "'**' is not allowed in a parse pattern";
+inline constexpr const char *kAdjacentWildcardsHint =
+    "each '*' captures one value, so put literal text between two of them";
+
+inline constexpr const char *kMissingAliasList = "expected 'as' and an alias list after the pattern";
+inline constexpr const char *kMissingAliasListHint =
+    "name one field for each '*', or use 'parse regex' with named groups";
+
+inline constexpr const char *kDuplicateField = "field '{}' is listed twice";
+inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";
+
+inline constexpr const char *kMissingAssignTarget = "expected 'as' and a field name after the expression";
+inline constexpr const char *kMissingAssignTargetHint =
+    "only a cast of a field, such as num(x), may stand without 'as'";
+
+} // namespace sumoql::grammar

@@ -1,0 +1,50 @@
+#pragma once
+
+// The parse operators: `parse` with an anchor pattern, `parse regex` and its synonym `extract`.
+
+#include "grammar/lexical.hpp"
+
+namespace sumoql::grammar {
+
+struct kw_parse : reserved<TAO_PEGTL_ISTRING("parse")> {};
+struct kw_regex : reserved<TAO_PEGTL_ISTRING("regex")> {};
+struct kw_extract : reserved<TAO_PEGTL_ISTRING("extract")> {};
+struct kw_field : reserved<TAO_PEGTL_ISTRING("field")> {};
+
+struct nodrop : reserved<TAO_PEGTL_ISTRING("nodrop")> {};
+struct multi : reserved<TAO_PEGTL_ISTRING("multi")> {};
+
+// `field=F` makes a parser read the field F instead of `_raw`.
+struct field_option_value : seq<whitespace, field_name> {};
+struct field_option : seq<kw_field, whitespace, one<'='>, must<field_option_value>> {};
+
+struct alias_names : seq<field_name, star<whitespace, one<','>, must<next_field_name>>> {};
+
+// alias_list <- '(' FIELD (',' FIELD)* ')' / FIELD (',' FIELD)*
+struct alias_list : seq<whitespace, sor<seq<one<'('>, whitespace, alias_names, must<closing_paren>>,
+                                       alias_names>> {};
+
+struct anchor_pattern : seq<whitespace, string_literal> {};
+
+// The `as` list is optional here so that a pattern with a named group and no `*` can be run as
+// `parse regex`; the syntax tree builder rejects every other pattern that lacks it.
+struct parse_anchor
+    : seq<opt<whitespace, field_option>, must<anchor_pattern>, opt<whitespace, kw_as, must<alias_list>>,
+          opt<whitespace, nodrop>> {};
+
+struct next_regex_pattern : seq<whitespace, string_literal> {};
+struct regex_patterns
+    : seq<whitespace, string_literal, star<whitespace, one<','>, must<next_regex_pattern>>> {};
+struct regex_options : star<whitespace, sor<multi, nodrop>> {};
+
+// regex_op <- ('parse' 'regex' / 'extract') ('field' '=' FIELD)? STRING (',' STRING)* ('multi' / 'nodrop')*
+struct parse_regex
+    : seq<whitespace, kw_regex, opt<whitespace, field_option>, must<regex_patterns>, regex_options> {};
+
+// parse_op <- 'parse' ('field' '=' FIELD)? STRING 'as' alias_list ('nodrop')?
+struct parse_op : seq<kw_parse, sor<parse_regex, parse_anchor>> {};
+
+struct extract_op
+    : seq<kw_extract, opt<whitespace, field_option>, must<regex_patterns>, regex_options> {};
+
+} // namespace sumoql::grammar

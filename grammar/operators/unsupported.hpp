@@ -1,0 +1,87 @@
+#pragma once
+
+// Stage names that sumoql cannot run. Real Sumo Logic operators that sumoql does not run yet
+// are listed here, so that such a stage fails with a message naming the operator.
+
+#include "grammar/expression.hpp"
+
+namespace sumoql::grammar {
+
+template <typename Word>
+struct operator_name : seq<Word, not_at<identifier_other>> {};
+
+// `min(a, b)` and `max(a, b)` with two arguments are math functions that an `as` stage may
+// use, while `min(x)` and `max(x)` are aggregates.
+struct math_call_arguments : seq<whitespace, one<'('>, whitespace, expression, whitespace, one<','>> {};
+struct aggregate_min_max
+    : seq<sor<TAO_PEGTL_ISTRING("min"), TAO_PEGTL_ISTRING("max")>, not_at<identifier_other>,
+          not_at<math_call_arguments>> {};
+
+// Sumo Logic operators and aggregates that sumoql does not run yet.
+struct unsupported_operator_name
+    : sor<aggregate_min_max,
+          operator_name<TAO_PEGTL_ISTRING("count_distinct")>,
+          operator_name<TAO_PEGTL_ISTRING("count_frequent")>,
+          operator_name<TAO_PEGTL_ISTRING("count")>,
+          operator_name<TAO_PEGTL_ISTRING("sum")>,
+          operator_name<TAO_PEGTL_ISTRING("avg")>,
+          operator_name<TAO_PEGTL_ISTRING("pct_sampling")>,
+          operator_name<TAO_PEGTL_ISTRING("pct")>,
+          operator_name<TAO_PEGTL_ISTRING("median")>,
+          operator_name<TAO_PEGTL_ISTRING("stddev")>,
+          operator_name<TAO_PEGTL_ISTRING("first")>,
+          operator_name<TAO_PEGTL_ISTRING("last")>,
+          operator_name<TAO_PEGTL_ISTRING("most_recent")>,
+          operator_name<TAO_PEGTL_ISTRING("least_recent")>,
+          operator_name<TAO_PEGTL_ISTRING("values")>,
+          operator_name<TAO_PEGTL_ISTRING("timeslice")>,
+          operator_name<TAO_PEGTL_ISTRING("json")>,
+          operator_name<TAO_PEGTL_ISTRING("keyvalue")>,
+          operator_name<TAO_PEGTL_ISTRING("kv")>,
+          operator_name<TAO_PEGTL_ISTRING("split")>,
+          operator_name<TAO_PEGTL_ISTRING("csv")>,
+          operator_name<TAO_PEGTL_ISTRING("xml")>,
+          operator_name<TAO_PEGTL_ISTRING("limit")>,
+          operator_name<TAO_PEGTL_ISTRING("topk")>,
+          operator_name<TAO_PEGTL_ISTRING("top")>,
+          operator_name<TAO_PEGTL_ISTRING("dedup")>,
+          operator_name<TAO_PEGTL_ISTRING("total")>,
+          operator_name<TAO_PEGTL_ISTRING("accum")>,
+          operator_name<TAO_PEGTL_ISTRING("diff")>,
+          operator_name<TAO_PEGTL_ISTRING("fillmissing")>,
+          operator_name<TAO_PEGTL_ISTRING("transpose")>,
+          operator_name<TAO_PEGTL_ISTRING("lookup")>,
+          operator_name<TAO_PEGTL_ISTRING("cat")>,
+          operator_name<TAO_PEGTL_ISTRING("join")>,
+          operator_name<TAO_PEGTL_ISTRING("compose")>,
+          operator_name<TAO_PEGTL_ISTRING("save")>,
+          operator_name<TAO_PEGTL_ISTRING("geoip")>,
+          operator_name<TAO_PEGTL_ISTRING("threatip")>,
+          operator_name<TAO_PEGTL_ISTRING("logreduce")>,
+          operator_name<TAO_PEGTL_ISTRING("logcompare")>,
+          operator_name<TAO_PEGTL_ISTRING("outlier")>,
+          operator_name<TAO_PEGTL_ISTRING("predict")>,
+          operator_name<TAO_PEGTL_ISTRING("smooth")>,
+          operator_name<TAO_PEGTL_ISTRING("rollingstd")>,
+          operator_name<TAO_PEGTL_ISTRING("backshift")>,
+          operator_name<TAO_PEGTL_ISTRING("compare")>,
+          operator_name<TAO_PEGTL_ISTRING("bin")>,
+          operator_name<TAO_PEGTL_ISTRING("filter")>,
+          operator_name<TAO_PEGTL_ISTRING("trace")>,
+          operator_name<TAO_PEGTL_ISTRING("sessionize")>,
+          operator_name<TAO_PEGTL_ISTRING("transactionize")>,
+          operator_name<TAO_PEGTL_ISTRING("tourl")>,
+          operator_name<TAO_PEGTL_ISTRING("merge")>> {};
+
+struct unsupported_operator : seq<at<unsupported_operator_name>, raise<unsupported_operator>> {};
+
+// Tokens that may follow a field name inside an expression. A stage that starts with a name
+// followed by none of them (or by nothing) names an operator, not an expression.
+struct expression_continuation
+    : sor<one<'(', '+', '-', '*', '/', '%', '=', '!', '<', '>', '?', '&'>, two<'|'>, kw_as, kw_and,
+          kw_or, kw_not, kw_matches, kw_in, kw_contains> {};
+
+struct unknown_operator
+    : seq<at<dotted_name, whitespace, not_at<expression_continuation>>, raise<unknown_operator>> {};
+
+} // namespace sumoql::grammar
