@@ -1,0 +1,197 @@
+#include "engine/expressions/expression_binder.hpp"
+
+#include "engine/expressions/arithmetic.hpp"
+#include "engine/expressions/bound_constant.hpp"
+#include "engine/expressions/bound_field_reference.hpp"
+#include "engine/expressions/comparison.hpp"
+#include "engine/expressions/conditional.hpp"
+#include "engine/expressions/conjunction.hpp"
+#include "engine/expressions/function_call.hpp"
+#include "engine/expressions/in_list.hpp"
+#include "engine/expressions/matches.hpp"
+#include "engine/expressions/regex_syntax.hpp"
+#include "grammar/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+namespace sumoql {
+
+namespace {
+
+[[noreturn]] void ThrowAt(SourceSpan span, std::string message, std::string hint = {}) {
+	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
+}
+
+bool IsComparison(ast::BinaryOperator op, ComparisonType &type) {
+	switch (op) {
+	case ast::BinaryOperator::kEqual:
+		type = ComparisonType::kEqual;
+		return true;
+	case ast::BinaryOperator::kNotEqual:
+		type = ComparisonType::kNotEqual;
+		return true;
+	case ast::BinaryOperator::kLess:
+		type = ComparisonType::kLess;
+		return true;
+	case ast::BinaryOperator::kLessEqual:
+		type = ComparisonType::kLessEqual;
+		return true;
+	case ast::BinaryOperator::kGreater:
+		type = ComparisonType::kGreater;
+		return true;
+	case ast::BinaryOperator::kGreaterEqual:
+		type = ComparisonType::kGreaterEqual;
+		return true;
+	default:
+		return false;
+	}
+}
+
+ArithmeticType ToArithmetic(ast::BinaryOperator op) {
+	switch (op) {
+	case ast::BinaryOperator::kAdd:
+		return ArithmeticType::kAdd;
+	case ast::BinaryOperator::kSubtract:
+		return ArithmeticType::kSubtract;
+	case ast::BinaryOperator::kMultiply:
+		return ArithmeticType::kMultiply;
+	case ast::BinaryOperator::kDivide:
+		return ArithmeticType::kDivide;
+	default:
+		return ArithmeticType::kModulo;
+	}
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+	return FoldCase(a) == FoldCase(b);
+}
+
+} // namespace
+
+BoundExpressionPtr ExpressionBinder::Bind(const ast::Expression &expression) {
+	return std::visit([&](const auto &node) { return BindNode(expression, node); }, expression.node);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::NumberLiteral &node) {
+	Value value;
+	value.type = LogicalType::kNumber;
+	value.number = node.value;
+	return std::make_unique<BoundConstant>(expression.span, value);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::StringLiteral &node) {
+	Value value;
+	value.type = LogicalType::kString;
+	return std::make_unique<BoundConstant>(expression.span, value, node.value);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::BooleanLiteral &node) {
+	Value value;
+	value.type = LogicalType::kBoolean;
+	value.boolean = node.value;
+	return std::make_unique<BoundConstant>(expression.span, value);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::NullLiteral &) {
+	return std::make_unique<BoundConstant>(expression.span, Value {});
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::FieldReference &node) {
+	return std::make_unique<BoundFieldReference>(expression.span, schema_.AddField(node.name));
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::UnaryExpression &node) {
+	auto operand = Bind(*node.operand);
+	if (node.op == ast::UnaryOperator::kNot) {
+		return std::make_unique<BoundNot>(expression.span, std::move(operand));
+	}
+	return std::make_unique<BoundArithmetic>(expression.span, ArithmeticType::kNegate, std::move(operand), nullptr);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::BinaryExpression &node) {
+	auto left = Bind(*node.left);
+	auto right = Bind(*node.right);
+
+	ComparisonType comparison;
+	if (IsComparison(node.op, comparison)) {
+		return std::make_unique<BoundComparison>(expression.span, comparison, std::move(left), std::move(right));
+	}
+	if (node.op == ast::BinaryOperator::kAnd || node.op == ast::BinaryOperator::kOr) {
+		std::vector<BoundExpressionPtr> children;
+		children.push_back(std::move(left));
+		children.push_back(std::move(right));
+		auto type = node.op == ast::BinaryOperator::kAnd ? ConjunctionType::kAnd : ConjunctionType::kOr;
+		return std::make_unique<BoundConjunction>(expression.span, type, std::move(children));
+	}
+	return std::make_unique<BoundArithmetic>(expression.span, ToArithmetic(node.op), std::move(left),
+	                                         std::move(right));
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::MatchesExpression &node) {
+	auto subject = Bind(*node.subject);
+
+	if (node.regex) {
+		auto regex = CompileSumoRegex(*node.regex);
+		if (!regex->ok()) {
+			ThrowAt(expression.span, fmt::format("invalid regular expression /{}/: {}", *node.regex, regex->error()),
+			        "matches takes an RE2 regular expression between slashes");
+		}
+		return std::make_unique<BoundMatches>(expression.span, std::move(subject), std::move(regex));
+	}
+
+	std::optional<std::string> constant_pattern;
+	if (auto *literal = std::get_if<ast::StringLiteral>(&node.pattern->node)) {
+		constant_pattern = literal->value;
+	}
+	return std::make_unique<BoundMatches>(expression.span, std::move(subject), Bind(*node.pattern),
+	                                      constant_pattern);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::InExpression &node) {
+	std::vector<BoundExpressionPtr> items;
+	for (const auto &item : node.items) {
+		items.push_back(Bind(*item));
+	}
+	return std::make_unique<BoundInList>(expression.span, Bind(*node.subject), std::move(items), node.negated);
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression, const ast::FunctionCall &node) {
+	if (EqualsIgnoringCase(node.name, "if")) {
+		return BindIf(expression, node);
+	}
+
+	const ScalarFunction *function = FindScalarFunction(node.name);
+	if (!function) {
+		ThrowAt(expression.span, fmt::format("unknown function '{}'", node.name),
+		        "check the spelling; sumoql runs if, isNull, isEmpty, isBlank, isNumeric, num, number, double, "
+		        "toLong, toInt, toString, toLowerCase, toUpperCase and contains");
+	}
+	if (node.arguments.size() < function->min_arguments || node.arguments.size() > function->max_arguments) {
+		ThrowAt(expression.span,
+		        fmt::format("{}() takes {} argument{}, not {}", function->name, function->min_arguments,
+		                    function->min_arguments == 1 ? "" : "s", node.arguments.size()));
+	}
+
+	std::vector<BoundExpressionPtr> arguments;
+	for (const auto &argument : node.arguments) {
+		arguments.push_back(Bind(*argument));
+	}
+	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_);
+}
+
+BoundExpressionPtr ExpressionBinder::BindIf(const ast::Expression &expression, const ast::FunctionCall &node) {
+	if (node.arguments.size() != 3) {
+		ThrowAt(expression.span, fmt::format("if() takes 3 arguments, not {}", node.arguments.size()),
+		        "write if(condition, value_if_true, value_if_false)");
+	}
+	return std::make_unique<BoundConditional>(expression.span, Bind(*node.arguments[0]), Bind(*node.arguments[1]),
+	                                          Bind(*node.arguments[2]));
+}
+
+BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression,
+                                              const ast::ConditionalExpression &node) {
+	return std::make_unique<BoundConditional>(expression.span, Bind(*node.condition), Bind(*node.then_value),
+	                                          Bind(*node.else_value));
+}
+
+} // namespace sumoql

@@ -1,0 +1,37 @@
+#include "engine/expressions/text_search.hpp"
+
+#include "engine/expressions/conditional.hpp"
+
+namespace sumoql {
+
+BoundTextSearch::BoundTextSearch(SourceSpan span, idx_t slot, std::unique_ptr<RE2> regex)
+    : BoundExpression(span), slot_(slot), regex_(std::move(regex)) {
+}
+
+idx_t BoundTextSearch::Select(DataChunk &chunk, const SelectionVector &selection, idx_t count,
+                              SelectionVector &true_selection) {
+	const Vector &values = chunk.columns[slot_];
+	if (values.type() == LogicalType::kNull) {
+		return 0;
+	}
+
+	idx_t true_count = 0;
+	for (idx_t i = 0; i < count; i++) {
+		sel_t row = selection.Get(i);
+		if (!values.validity().RowIsValid(row)) {
+			continue;
+		}
+		std::string_view text = ValueAsText(values, row, chunk);
+		if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *regex_)) {
+			true_selection.Set(true_count++, row);
+		}
+	}
+	return true_count;
+}
+
+void BoundTextSearch::Execute(DataChunk &chunk, const SelectionVector &selection, idx_t count, Vector &result) {
+	idx_t true_count = Select(chunk, selection, count, execute_selection_);
+	WriteSelectionAsBooleans(selection, count, execute_selection_, true_count, result);
+}
+
+} // namespace sumoql
