@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace sumoql {
+
+//! Counts kept while reading, for the run summary.
+struct InputStats {
+	std::uint64_t events_read = 0;
+	std::uint64_t bad_lines = 0;
+	std::uint64_t files_read = 0;
+};
+
+//! Receives one message per bad event: `file:line: what is wrong`.
+using BadInputHandler = std::function<void(const std::string &location, const std::string &message)>;
+
+} // namespace sumoql

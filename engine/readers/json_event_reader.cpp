@@ -1,0 +1,317 @@
+#include "engine/readers/json_event_reader.hpp"
+
+#include "engine/readers/timestamp.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+namespace sumoql {
+
+namespace {
+
+std::string_view TrimTrailingSpace(std::string_view text) {
+	while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) {
+		text.remove_suffix(1);
+	}
+	return text;
+}
+
+bool IsBlank(std::string_view text) {
+	return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+//! Looks up `key` case-insensitively among `node`'s children without allocating for short keys.
+const ProjectionNode *FindChild(const ProjectionNode &node, std::string_view key) {
+	std::array<char, 128> folded_buffer;
+	std::string folded_long;
+	std::string_view folded;
+	if (key.size() <= folded_buffer.size()) {
+		std::transform(key.begin(), key.end(), folded_buffer.begin(),
+		               [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+		folded = std::string_view(folded_buffer.data(), key.size());
+	} else {
+		folded_long.assign(key);
+		std::transform(folded_long.begin(), folded_long.end(), folded_long.begin(),
+		               [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+		folded = folded_long;
+	}
+
+	auto found = node.children.find(folded);
+	return found == node.children.end() ? nullptr : &found->second;
+}
+
+} // namespace
+
+JsonEventReader::JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
+                                 BadInputHandler on_bad_input)
+    : lines_(path), projection_(projection), stats_(stats), on_bad_input_(std::move(on_bad_input)) {
+}
+
+bool JsonEventReader::ReadChunk(DataChunk &chunk) {
+	if (!started_) {
+		started_ = true;
+		is_array_ = lines_.PeekFirstByte() == '[';
+		if (is_array_) {
+			array_text_ = lines_.ReadRemaining();
+		}
+	}
+	return is_array_ ? ReadArrayElements(chunk) : ReadLines(chunk);
+}
+
+bool JsonEventReader::ReadLines(DataChunk &chunk) {
+	idx_t row = 0;
+	std::string_view line;
+	std::uint64_t line_number = 0;
+	std::string error;
+
+	while (row < kVectorSize && lines_.NextLine(line, line_number)) {
+		if (IsBlank(line)) {
+			continue;
+		}
+		if (!ReadEvent(line, lines_.CapacityAfter(line), chunk, row, error)) {
+			ReportBadEvent(line_number, error);
+			continue;
+		}
+		row++;
+	}
+
+	chunk.SetRowCount(row);
+	stats_.events_read += row;
+	return row > 0;
+}
+
+bool JsonEventReader::ReadArrayElements(DataChunk &chunk) {
+	idx_t row = 0;
+	std::string error;
+
+	// The array is scanned element by element with a depth count that skips strings, so a bad
+	// element is reported on its own line and the elements after it are still read.
+	while (row < kVectorSize && array_position_ < array_text_.size()) {
+		std::size_t start = array_text_.find('{', array_position_);
+		if (start == std::string_view::npos) {
+			break;
+		}
+		array_line_ += static_cast<std::uint64_t>(
+		    std::count(array_text_.begin() + array_position_, array_text_.begin() + start, '\n'));
+
+		int depth = 0;
+		bool in_string = false;
+		std::size_t end = start;
+		for (; end < array_text_.size(); end++) {
+			char c = array_text_[end];
+			if (in_string) {
+				if (c == '\\') {
+					end++;
+				} else if (c == '"') {
+					in_string = false;
+				}
+				continue;
+			}
+			if (c == '"') {
+				in_string = true;
+			} else if (c == '{') {
+				depth++;
+			} else if (c == '}' && --depth == 0) {
+				break;
+			}
+		}
+
+		std::size_t length = std::min(end + 1, array_text_.size()) - start;
+		std::string_view element = array_text_.substr(start, length);
+		std::size_t capacity = array_text_.size() + LineSource::kPadding - start;
+		std::uint64_t element_line = array_line_;
+		array_line_ += static_cast<std::uint64_t>(std::count(element.begin(), element.end(), '\n'));
+		array_position_ = start + length;
+
+		if (!ReadEvent(element, capacity, chunk, row, error)) {
+			ReportBadEvent(element_line, error);
+			continue;
+		}
+		row++;
+	}
+
+	chunk.SetRowCount(row);
+	stats_.events_read += row;
+	return row > 0;
+}
+
+bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, DataChunk &chunk, idx_t row,
+                                std::string &error) {
+	time_text_ = {};
+	time_rank_ = 0;
+
+	simdjson::ondemand::document document;
+	auto code = parser_.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(document);
+	simdjson::ondemand::object object;
+	if (!code) {
+		code = document.get_object().get(object);
+	}
+	if (!code) {
+		code = ReadObject(object, projection_.root, chunk, row);
+	}
+	// Anything after the closing brace but white space makes the line invalid.
+	if (!code && !document.current_location().error()) {
+		code = simdjson::TRAILING_CONTENT;
+	}
+
+	if (code) {
+		error = code == simdjson::INCORRECT_TYPE ? "expected a JSON object" : simdjson::error_message(code);
+		// Undo what the partial read wrote, so the row can take the next event.
+		for (auto &column : chunk.columns) {
+			column.validity().SetInvalid(row);
+		}
+		return false;
+	}
+
+	FinishRow(text, chunk, row);
+	return true;
+}
+
+simdjson::error_code JsonEventReader::ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
+                                                 DataChunk &chunk, idx_t row) {
+	for (auto field : object) {
+		std::string_view key;
+		if (auto code = field.unescaped_key().get(key)) {
+			return code;
+		}
+		const ProjectionNode *child = FindChild(node, key);
+		if (!child) {
+			continue;
+		}
+		if (&node == &projection_.root && child->slot) {
+			RecordSpelling(*child->slot, key);
+		}
+		simdjson::ondemand::value value;
+		if (auto code = field.value().get(value)) {
+			return code;
+		}
+		if (auto code = ReadValue(value, *child, chunk, row)) {
+			return code;
+		}
+	}
+	return simdjson::SUCCESS;
+}
+
+simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value, const ProjectionNode &node,
+                                                DataChunk &chunk, idx_t row) {
+	simdjson::ondemand::json_type type;
+	if (auto code = value.type().get(type)) {
+		return code;
+	}
+
+	std::string_view text;
+	switch (type) {
+	case simdjson::ondemand::json_type::object:
+		// A key the query reads both whole and through dotted children keeps its JSON text.
+		if (!node.children.empty() && !node.slot) {
+			simdjson::ondemand::object object;
+			if (auto code = value.get_object().get(object)) {
+				return code;
+			}
+			return ReadObject(object, node, chunk, row);
+		}
+		{
+			simdjson::ondemand::object object;
+			if (auto code = value.get_object().get(object)) {
+				return code;
+			}
+			if (auto code = object.raw_json().get(text)) {
+				return code;
+			}
+		}
+		text = TrimTrailingSpace(text);
+		break;
+	case simdjson::ondemand::json_type::array: {
+		simdjson::ondemand::array array;
+		if (auto code = value.get_array().get(array)) {
+			return code;
+		}
+		if (auto code = array.raw_json().get(text)) {
+			return code;
+		}
+		text = TrimTrailingSpace(text);
+		break;
+	}
+	case simdjson::ondemand::json_type::string:
+		if (auto code = value.get_string().get(text)) {
+			return code;
+		}
+		break;
+	case simdjson::ondemand::json_type::number:
+	case simdjson::ondemand::json_type::boolean:
+		text = TrimTrailingSpace(value.raw_json_token());
+		break;
+	case simdjson::ondemand::json_type::null:
+		return simdjson::SUCCESS;
+	}
+
+	if (node.time_rank && (time_text_.data() == nullptr || *node.time_rank < time_rank_)) {
+		time_text_ = text;
+		time_rank_ = *node.time_rank;
+	}
+	if (node.slot) {
+		Vector &column = chunk.columns[*node.slot];
+		column.SetType(LogicalType::kString);
+		column.strings()[row] = chunk.heap.AddString(text);
+		column.validity().SetValid(row);
+	}
+	return simdjson::SUCCESS;
+}
+
+void JsonEventReader::RecordSpelling(idx_t slot, std::string_view key) {
+	auto &spellings = projection_.event_spellings;
+	if (slot < spellings.size() && !spellings[slot].empty()) {
+		return;
+	}
+	if (slot >= spellings.size()) {
+		spellings.resize(slot + 1);
+	}
+	spellings[slot] = key;
+}
+
+void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t row) {
+	auto set_text_if_null = [&](idx_t slot, std::string_view value) {
+		Vector &column = chunk.columns[slot];
+		if (column.type() != LogicalType::kNull && column.validity().RowIsValid(row)) {
+			return;
+		}
+		// A slot that no event of this chunk filled yet is still all null; make it a string column.
+		if (column.type() != LogicalType::kString) {
+			column.SetType(LogicalType::kString);
+			column.validity().SetAllInvalid();
+		}
+		column.strings()[row] = value;
+		column.validity().SetValid(row);
+	};
+
+	if (projection_.raw_slot) {
+		set_text_if_null(*projection_.raw_slot, chunk.heap.AddString(text));
+	}
+	if (projection_.event_text_slot) {
+		set_text_if_null(*projection_.event_text_slot, chunk.heap.AddString(text));
+	}
+	for (const auto &[slot, value] : projection_.defaults) {
+		set_text_if_null(slot, value);
+	}
+
+	if (projection_.message_time_slot) {
+		Vector &column = chunk.columns[*projection_.message_time_slot];
+		if (column.type() != LogicalType::kNumber) {
+			column.SetType(LogicalType::kNumber);
+			column.validity().SetAllInvalid();
+		}
+		auto time = time_text_.data() ? ParseTimestamp(time_text_) : std::nullopt;
+		column.numbers()[row] = time ? static_cast<double>(*time) : 0;
+		column.validity().Set(row, time.has_value());
+	}
+}
+
+void JsonEventReader::ReportBadEvent(std::uint64_t line_number, const std::string &error) {
+	stats_.bad_lines++;
+	if (on_bad_input_) {
+		on_bad_input_(fmt::format("{}:{}", lines_.path(), line_number), error);
+	}
+}
+
+} // namespace sumoql

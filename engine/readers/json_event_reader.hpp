@@ -1,0 +1,62 @@
+#pragma once
+
+#include "engine/readers/input_stats.hpp"
+#include "engine/readers/line_source.hpp"
+#include "engine/readers/projection.hpp"
+#include "engine/types/data_chunk.hpp"
+
+#include <simdjson.h>
+
+#include <string>
+
+namespace sumoql {
+
+//! Reads events from NDJSON (`.jsonl`, `.ndjson`: one JSON object per line) or from a file
+//! holding one JSON array of objects, and fills chunks with the projected fields.
+//!
+//! Each top-level key is a field, and nested objects are reachable by dotted names. A JSON string
+//! becomes its text; a number, `true` or `false` keeps its JSON text as a string, so
+//! `{"EventID": 3}` gives the field value "3"; an object or array keeps its JSON text; JSON null is
+//! null. A line that is not a JSON object is reported to `on_bad_input` with its line number,
+//! counted, and skipped. Blank lines are skipped silently.
+class JsonEventReader {
+public:
+	JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
+	                BadInputHandler on_bad_input);
+
+	//! Fills `chunk` (already Reset) with up to kVectorSize events. Returns false when the input
+	//! had no event left.
+	bool ReadChunk(DataChunk &chunk);
+
+private:
+	bool ReadLines(DataChunk &chunk);
+	bool ReadArrayElements(DataChunk &chunk);
+
+	//! Parses one event into row `row`. On failure returns false and sets `error`.
+	bool ReadEvent(std::string_view text, std::size_t capacity, DataChunk &chunk, idx_t row, std::string &error);
+	simdjson::error_code ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
+	                                DataChunk &chunk, idx_t row);
+	simdjson::error_code ReadValue(simdjson::ondemand::value value, const ProjectionNode &node, DataChunk &chunk,
+	                               idx_t row);
+	void RecordSpelling(idx_t slot, std::string_view key);
+	void FinishRow(std::string_view text, DataChunk &chunk, idx_t row);
+	void ReportBadEvent(std::uint64_t line_number, const std::string &error);
+
+	LineSource lines_;
+	Projection &projection_;
+	InputStats &stats_;
+	BadInputHandler on_bad_input_;
+	simdjson::ondemand::parser parser_;
+
+	bool started_ = false;
+	bool is_array_ = false;
+	std::string_view array_text_;
+	std::size_t array_position_ = 0;
+	std::uint64_t array_line_ = 1;
+
+	//! The best event-time text of the row being read, and its rank.
+	std::string_view time_text_;
+	int time_rank_ = 0;
+};
+
+} // namespace sumoql

@@ -1,0 +1,125 @@
+#include "engine/readers/line_source.hpp"
+
+#include "engine/readers/input_error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace sumoql {
+
+LineSource::LineSource(const std::string &path) : path_(path) {
+	if (path == "-") {
+		fd_ = STDIN_FILENO;
+		path_ = "<stdin>";
+	} else {
+		fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+		if (fd_ < 0) {
+			throw InputError(path + ": cannot open: " + std::strerror(errno));
+		}
+		owns_fd_ = true;
+	}
+	capacity_ = kBlockSize;
+	buffer_ = std::make_unique<char[]>(capacity_ + kPadding);
+}
+
+LineSource::~LineSource() {
+	if (owns_fd_) {
+		::close(fd_);
+	}
+}
+
+bool LineSource::Refill() {
+	if (at_eof_) {
+		return false;
+	}
+
+	// Keep the unread tail; grow only when a single line fills the whole buffer.
+	std::size_t unread = end_ - begin_;
+	std::memmove(buffer_.get(), buffer_.get() + begin_, unread);
+	begin_ = 0;
+	end_ = unread;
+	if (end_ == capacity_) {
+		std::size_t new_capacity = capacity_ * 2;
+		auto bigger = std::make_unique<char[]>(new_capacity + kPadding);
+		std::memcpy(bigger.get(), buffer_.get(), end_);
+		buffer_ = std::move(bigger);
+		capacity_ = new_capacity;
+	}
+
+	while (true) {
+		ssize_t got = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
+		if (got < 0 && errno == EINTR) {
+			continue;
+		}
+		if (got < 0) {
+			throw InputError(path_ + ": read failed: " + std::strerror(errno));
+		}
+		if (got == 0) {
+			at_eof_ = true;
+			std::memset(buffer_.get() + end_, 0, kPadding);
+			return false;
+		}
+		end_ += static_cast<std::size_t>(got);
+		std::memset(buffer_.get() + end_, 0, kPadding);
+		return true;
+	}
+}
+
+bool LineSource::NextLine(std::string_view &line, std::uint64_t &line_number) {
+	while (true) {
+		const char *start = buffer_.get() + begin_;
+		const char *newline = static_cast<const char *>(std::memchr(start, '\n', end_ - begin_));
+		if (newline) {
+			line = std::string_view(start, static_cast<std::size_t>(newline - start));
+			begin_ += line.size() + 1;
+			break;
+		}
+		if (!Refill()) {
+			if (begin_ == end_) {
+				return false;
+			}
+			// The last line has no newline.
+			line = std::string_view(buffer_.get() + begin_, end_ - begin_);
+			begin_ = end_;
+			break;
+		}
+	}
+
+	if (!line.empty() && line.back() == '\r') {
+		line.remove_suffix(1);
+	}
+	line_number = ++line_number_;
+	return true;
+}
+
+std::size_t LineSource::CapacityAfter(std::string_view line) const {
+	const char *buffer_end = buffer_.get() + capacity_ + kPadding;
+	return static_cast<std::size_t>(buffer_end - line.data());
+}
+
+std::string_view LineSource::ReadRemaining() {
+	// Refill doubles the buffer whenever it is full, so this ends with the whole input in it.
+	while (Refill()) {
+	}
+	std::string_view rest(buffer_.get() + begin_, end_ - begin_);
+	begin_ = end_;
+	return rest;
+}
+
+char LineSource::PeekFirstByte() {
+	while (true) {
+		for (std::size_t i = begin_; i < end_; i++) {
+			char c = buffer_[i];
+			if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+				return c;
+			}
+		}
+		if (!Refill()) {
+			return 0;
+		}
+	}
+}
+
+} // namespace sumoql

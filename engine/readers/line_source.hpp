@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace sumoql {
+
+//! Reads a file or standard input in fixed-size blocks and hands out its lines, so memory stays
+//! bounded by the block size (or the longest line) whatever the input size.
+//!
+//! Every line returned is followed in memory by at least kPadding readable bytes, which lets
+//! simdjson parse it in place. A line view is valid until the next call to NextLine.
+class LineSource {
+public:
+	static constexpr std::size_t kPadding = 64;
+
+	//! Opens `path`, or standard input for "-". Throws InputError when it cannot be opened.
+	explicit LineSource(const std::string &path);
+	~LineSource();
+
+	LineSource(const LineSource &) = delete;
+	LineSource &operator=(const LineSource &) = delete;
+
+	//! Returns false at the end of the input. `line` excludes the newline and a trailing `\r`.
+	bool NextLine(std::string_view &line, std::uint64_t &line_number);
+
+	//! Bytes that follow `line` in memory, for simdjson's padded views.
+	std::size_t CapacityAfter(std::string_view line) const;
+
+	//! Reads the rest of the input into one buffer, for inputs that are one JSON document.
+	//! Returns that text; it is followed by kPadding readable bytes.
+	std::string_view ReadRemaining();
+
+	//! Peeks at the first non-whitespace byte of the input without consuming it; 0 when empty.
+	char PeekFirstByte();
+
+	const std::string &path() const {
+		return path_;
+	}
+
+private:
+	//! Moves unread bytes to the front and reads more. Returns false when nothing more was read.
+	bool Refill();
+
+	static constexpr std::size_t kBlockSize = 1 << 20;
+
+	std::string path_;
+	int fd_ = -1;
+	bool owns_fd_ = false;
+	bool at_eof_ = false;
+	std::unique_ptr<char[]> buffer_;
+	std::size_t capacity_ = 0;
+	std::size_t begin_ = 0;
+	std::size_t end_ = 0;
+	std::uint64_t line_number_ = 0;
+};
+
+} // namespace sumoql

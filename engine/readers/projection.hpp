@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine/types/constants.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sumoql {
+
+//! The event keys a query reads, as a tree of case-folded names: `event_data.Image` is the child
+//! `image` of `event_data`. Readers walk an event's JSON against it and skip every key that is
+//! not in it, so an event costs work only for the fields the query uses.
+struct ProjectionNode {
+	//! The chunk slot this key's value goes to, if the query reads the key itself.
+	std::optional<idx_t> slot;
+	//! Rank among the keys that may hold the event time; lower wins.
+	std::optional<int> time_rank;
+	std::map<std::string, ProjectionNode, std::less<>> children;
+};
+
+//! What a reader fills for each event.
+struct Projection {
+	ProjectionNode root;
+	//! Gets the event time in epoch milliseconds, if the query needs `_messageTime`.
+	std::optional<idx_t> message_time_slot;
+	//! Gets the event's own text when it has no `_raw` key of its own.
+	std::optional<idx_t> raw_slot;
+	//! Gets the whole event text for writers that print every field of an event.
+	std::optional<idx_t> event_text_slot;
+	//! Values for slots an event leaves null, such as `_sourceCategory` from the command line.
+	std::vector<std::pair<idx_t, std::string>> defaults;
+	//! The spelling of each top-level key in the first event that had it, by slot; empty until
+	//! seen. Output names a field after its first definition, which for an event key is the
+	//! event's spelling.
+	std::vector<std::string> event_spellings;
+
+	//! Adds `name`, dotted or not, as a key whose value goes to `slot`.
+	void AddField(std::string_view name, idx_t slot);
+
+	//! Adds `name` as a key that may hold the event time, with the given rank.
+	void AddTimeCandidate(std::string_view name, int rank);
+
+private:
+	ProjectionNode &NodeFor(std::string_view name);
+};
+
+} // namespace sumoql

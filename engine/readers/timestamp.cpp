@@ -1,0 +1,137 @@
+#include "engine/readers/timestamp.hpp"
+
+#include <chrono>
+
+namespace sumoql {
+
+namespace {
+
+//! Reads exactly `digits` decimal digits at `position` and advances past them.
+bool ReadDigits(std::string_view text, std::size_t &position, int digits, int &value) {
+	if (position + digits > text.size()) {
+		return false;
+	}
+	value = 0;
+	for (int i = 0; i < digits; i++) {
+		char c = text[position + i];
+		if (c < '0' || c > '9') {
+			return false;
+		}
+		value = value * 10 + (c - '0');
+	}
+	position += digits;
+	return true;
+}
+
+bool Expect(std::string_view text, std::size_t &position, char expected) {
+	if (position >= text.size() || text[position] != expected) {
+		return false;
+	}
+	position++;
+	return true;
+}
+
+std::optional<std::int64_t> ParseEpochMilliseconds(std::string_view text) {
+	std::int64_t value = 0;
+	for (char c : text) {
+		if (c < '0' || c > '9') {
+			return std::nullopt;
+		}
+		value = value * 10 + (c - '0');
+	}
+	return value;
+}
+
+//! Reads `.fff...` and returns milliseconds; extra digits are dropped.
+bool ReadFraction(std::string_view text, std::size_t &position, int &milliseconds) {
+	milliseconds = 0;
+	if (position >= text.size() || text[position] != '.') {
+		return true;
+	}
+	position++;
+
+	int digits = 0;
+	while (position < text.size() && text[position] >= '0' && text[position] <= '9') {
+		if (digits < 3) {
+			milliseconds = milliseconds * 10 + (text[position] - '0');
+		}
+		digits++;
+		position++;
+	}
+	for (int i = digits; i < 3; i++) {
+		milliseconds *= 10;
+	}
+	return digits > 0;
+}
+
+//! Reads `Z`, `+HH:MM`, `-HHMM` or nothing, and returns the offset from UTC in minutes.
+bool ReadZone(std::string_view text, std::size_t &position, int &offset_minutes) {
+	offset_minutes = 0;
+	if (position == text.size()) {
+		return true;
+	}
+	if (text[position] == 'Z' || text[position] == 'z') {
+		position++;
+		return position == text.size();
+	}
+	if (text[position] != '+' && text[position] != '-') {
+		return false;
+	}
+
+	int sign = text[position++] == '-' ? -1 : 1;
+	int hours;
+	int minutes = 0;
+	if (!ReadDigits(text, position, 2, hours)) {
+		return false;
+	}
+	if (position < text.size()) {
+		Expect(text, position, ':');
+		if (!ReadDigits(text, position, 2, minutes)) {
+			return false;
+		}
+	}
+	offset_minutes = sign * (hours * 60 + minutes);
+	return position == text.size();
+}
+
+} // namespace
+
+std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
+	if (text.empty()) {
+		return std::nullopt;
+	}
+	if (text.find('-') == std::string_view::npos) {
+		return ParseEpochMilliseconds(text);
+	}
+
+	std::size_t position = 0;
+	int year, month, day, hour, minute, second;
+	bool date_ok = ReadDigits(text, position, 4, year) && Expect(text, position, '-') &&
+	               ReadDigits(text, position, 2, month) && Expect(text, position, '-') &&
+	               ReadDigits(text, position, 2, day);
+	if (!date_ok || position >= text.size() || (text[position] != 'T' && text[position] != ' ')) {
+		return std::nullopt;
+	}
+	position++;
+
+	bool time_ok = ReadDigits(text, position, 2, hour) && Expect(text, position, ':') &&
+	               ReadDigits(text, position, 2, minute) && Expect(text, position, ':') &&
+	               ReadDigits(text, position, 2, second);
+	int milliseconds;
+	int offset_minutes;
+	if (!time_ok || !ReadFraction(text, position, milliseconds) || !ReadZone(text, position, offset_minutes)) {
+		return std::nullopt;
+	}
+
+	using namespace std::chrono;
+	year_month_day date {std::chrono::year {year}, std::chrono::month {static_cast<unsigned>(month)},
+	                     std::chrono::day {static_cast<unsigned>(day)}};
+	if (!date.ok() || hour > 23 || minute > 59 || second > 60) {
+		return std::nullopt;
+	}
+	auto time = sys_days {date} + hours {hour} + minutes {minute} + seconds {second} +
+	            std::chrono::milliseconds {milliseconds} - minutes {offset_minutes};
+	return duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+
+} // namespace sumoql

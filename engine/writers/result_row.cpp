@@ -1,0 +1,114 @@
+#include "engine/execution/schema.hpp"
+#include "engine/types/number_text.hpp"
+#include "engine/types/value.hpp"
+#include "engine/writers/result_writer.hpp"
+
+#include <cmath>
+
+namespace sumoql {
+
+namespace {
+
+nlohmann::ordered_json ToJson(const Value &value) {
+	switch (value.type) {
+	case LogicalType::kString:
+		return std::string(value.string);
+	case LogicalType::kNumber: {
+		constexpr double kMaxExactInteger = 9007199254740992.0;
+		if (std::trunc(value.number) == value.number && std::fabs(value.number) < kMaxExactInteger) {
+			return static_cast<std::int64_t>(value.number);
+		}
+		if (!std::isfinite(value.number)) {
+			return FormatNumber(value.number);
+		}
+		return value.number;
+	}
+	case LogicalType::kBoolean:
+		return value.boolean;
+	case LogicalType::kNull:
+		break;
+	}
+	return nullptr;
+}
+
+bool IsCreatedOrExcluded(const std::string &folded_key, const OutputLayout &layout, const Schema &schema) {
+	for (const auto &excluded : layout.excluded) {
+		if (excluded == folded_key) {
+			return true;
+		}
+	}
+	for (idx_t slot : layout.columns) {
+		if (FoldCase(schema.name(slot)) == folded_key) {
+			return true;
+		}
+	}
+	return folded_key == "_messagetime";
+}
+
+void AddEventFields(const DataChunk &chunk, sel_t row, const OutputLayout &layout, const Schema &schema,
+                    nlohmann::ordered_json &result) {
+	const Vector &event_text = chunk.columns[*layout.event_text_slot];
+	if (event_text.type() != LogicalType::kString || !event_text.validity().RowIsValid(row)) {
+		return;
+	}
+
+	std::string_view text = event_text.strings()[row];
+	auto event = nlohmann::ordered_json::parse(text, nullptr, false);
+	if (!event.is_object()) {
+		return;
+	}
+	for (auto &[key, value] : event.items()) {
+		if (!IsCreatedOrExcluded(FoldCase(key), layout, schema)) {
+			result[key] = std::move(value);
+		}
+	}
+}
+
+//! The output name of `slot`: the events' spelling for a field read from them, else the query's.
+const std::string &OutputName(const QueryPlan &plan, idx_t slot) {
+	const auto &spellings = plan.projection.event_spellings;
+	if (slot < spellings.size() && !spellings[slot].empty()) {
+		return spellings[slot];
+	}
+	return plan.schema.name(slot);
+}
+
+} // namespace
+
+nlohmann::ordered_json BuildResultRow(const DataChunk &chunk, sel_t row, const QueryPlan &plan) {
+	const OutputLayout &layout = plan.output;
+	const Schema &schema = plan.schema;
+	nlohmann::ordered_json result = nlohmann::ordered_json::object();
+
+	if (layout.include_event_fields) {
+		if (layout.message_time_slot) {
+			Value time = Value::FromVector(chunk.columns[*layout.message_time_slot], row);
+			if (!time.is_null()) {
+				result["_messageTime"] = ToJson(time);
+			}
+		}
+		if (layout.event_text_slot) {
+			AddEventFields(chunk, row, layout, schema, result);
+		}
+	}
+
+	for (idx_t slot : layout.columns) {
+		result[OutputName(plan, slot)] = ToJson(Value::FromVector(chunk.columns[slot], row));
+	}
+	return result;
+}
+
+std::string CellText(const nlohmann::ordered_json &value) {
+	if (value.is_null()) {
+		return {};
+	}
+	if (value.is_string()) {
+		return value.get<std::string>();
+	}
+	if (value.is_number()) {
+		return FormatNumber(value.get<double>());
+	}
+	return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+} // namespace sumoql

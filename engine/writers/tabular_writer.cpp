@@ -1,0 +1,157 @@
+// CSV and table writers. Both need every column name before the first line, and rows of
+// different events may have different keys, so they hold the rows until Finish.
+// NOTE: holding rows makes memory grow with the result size; JSONL and JSON stream instead.
+
+#include "engine/writers/result_writer.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace sumoql {
+
+namespace {
+
+std::vector<std::string> ColumnNames(const std::vector<nlohmann::ordered_json> &rows) {
+	std::vector<std::string> names;
+	for (const auto &row : rows) {
+		for (const auto &[key, value] : row.items()) {
+			if (std::find(names.begin(), names.end(), key) == names.end()) {
+				names.push_back(key);
+			}
+		}
+	}
+	return names;
+}
+
+std::string Cell(const nlohmann::ordered_json &row, const std::string &name) {
+	auto found = row.find(name);
+	return found == row.end() ? std::string() : CellText(*found);
+}
+
+//! Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+std::string CsvField(const std::string &text) {
+	if (text.find_first_of(",\"\r\n") == std::string::npos) {
+		return text;
+	}
+	std::string quoted = "\"";
+	for (char c : text) {
+		quoted += c;
+		if (c == '"') {
+			quoted += '"';
+		}
+	}
+	return quoted + "\"";
+}
+
+class CsvWriter : public ResultWriter {
+public:
+	explicit CsvWriter(std::ostream &out) : out_(out) {
+	}
+
+	void WriteRow(const nlohmann::ordered_json &row) override {
+		rows_.push_back(row);
+	}
+
+	void Finish() override {
+		auto names = ColumnNames(rows_);
+		WriteLine(names);
+		for (const auto &row : rows_) {
+			std::vector<std::string> cells;
+			for (const auto &name : names) {
+				cells.push_back(Cell(row, name));
+			}
+			WriteLine(cells);
+		}
+	}
+
+private:
+	void WriteLine(const std::vector<std::string> &cells) {
+		for (std::size_t i = 0; i < cells.size(); i++) {
+			out_ << (i ? "," : "") << CsvField(cells[i]);
+		}
+		out_ << "\r\n";
+	}
+
+	std::ostream &out_;
+	std::vector<nlohmann::ordered_json> rows_;
+};
+
+//! Columns aligned with spaces, for reading in a terminal. Line breaks and tabs inside a cell
+//! print as spaces, and cells wider than kMaxCellWidth bytes are cut with "...".
+class TableWriter : public ResultWriter {
+public:
+	explicit TableWriter(std::ostream &out) : out_(out) {
+	}
+
+	void WriteRow(const nlohmann::ordered_json &row) override {
+		rows_.push_back(row);
+	}
+
+	void Finish() override {
+		if (rows_.empty()) {
+			out_ << "(no rows)\n";
+			return;
+		}
+
+		auto names = ColumnNames(rows_);
+		std::vector<std::vector<std::string>> cells;
+		std::vector<std::size_t> widths;
+		for (const auto &name : names) {
+			widths.push_back(name.size());
+		}
+		for (const auto &row : rows_) {
+			auto &line = cells.emplace_back();
+			for (std::size_t c = 0; c < names.size(); c++) {
+				line.push_back(Shorten(Cell(row, names[c])));
+				widths[c] = std::max(widths[c], line.back().size());
+			}
+		}
+
+		WriteLine(names, widths);
+		std::vector<std::string> rule;
+		for (auto width : widths) {
+			rule.push_back(std::string(width, '-'));
+		}
+		WriteLine(rule, widths);
+		for (const auto &line : cells) {
+			WriteLine(line, widths);
+		}
+	}
+
+private:
+	static constexpr std::size_t kMaxCellWidth = 60;
+
+	static std::string Shorten(std::string text) {
+		std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+		if (text.size() > kMaxCellWidth) {
+			text = text.substr(0, kMaxCellWidth - 3) + "...";
+		}
+		return text;
+	}
+
+	void WriteLine(const std::vector<std::string> &cells, const std::vector<std::size_t> &widths) {
+		std::string line;
+		for (std::size_t c = 0; c < cells.size(); c++) {
+			line += cells[c];
+			if (c + 1 < cells.size()) {
+				line += std::string(widths[c] - cells[c].size() + 2, ' ');
+			}
+		}
+		out_ << line << '\n';
+	}
+
+	std::ostream &out_;
+	std::vector<nlohmann::ordered_json> rows_;
+};
+
+} // namespace
+
+std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream &out) {
+	return std::make_unique<CsvWriter>(out);
+}
+
+std::unique_ptr<ResultWriter> MakeTableWriter(std::ostream &out) {
+	return std::make_unique<TableWriter>(out);
+}
+
+} // namespace sumoql
