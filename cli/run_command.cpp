@@ -1,0 +1,176 @@
+#include "cli/run_command.hpp"
+
+#include "cli/exit_code.hpp"
+#include "cli/query_text.hpp"
+#include "engine/execution/query_executor.hpp"
+#include "engine/readers/input_error.hpp"
+#include "grammar/diagnostic.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace sumoql {
+
+namespace {
+
+struct RunSettings {
+	std::string expression;
+	std::vector<std::string> arguments;
+	std::string format;
+	std::string source_category;
+	std::vector<std::string> assignments;
+	std::string time_field;
+	bool strict = false;
+	bool fail_on_bad_input = false;
+	bool quiet = false;
+};
+
+//! Bad lines beyond this many are counted in the summary but not printed one by one.
+constexpr std::uint64_t kMaxBadLinesShown = 20;
+
+OutputFormat ChooseFormat(const std::string &name) {
+	static const std::map<std::string, OutputFormat> kFormats = {
+	    {"table", OutputFormat::kTable}, {"jsonl", OutputFormat::kJsonl},
+	    {"json", OutputFormat::kJson},   {"csv", OutputFormat::kCsv}};
+	if (name.empty()) {
+		return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kJsonl;
+	}
+	return kFormats.at(name);
+}
+
+PlanOptions MakePlanOptions(const RunSettings &settings) {
+	PlanOptions options;
+	if (!settings.time_field.empty()) {
+		options.time_field = settings.time_field;
+	}
+	if (!settings.source_category.empty()) {
+		options.defaults.emplace_back("_sourceCategory", settings.source_category);
+	}
+	for (const auto &assignment : settings.assignments) {
+		auto equals = assignment.find('=');
+		options.defaults.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
+	}
+	return options;
+}
+
+BadInputHandler MakeBadInputHandler(const RunSettings &settings) {
+	auto shown = std::make_shared<std::uint64_t>(0);
+	bool fatal = settings.fail_on_bad_input;
+	return [shown, fatal](const std::string &location, const std::string &message) {
+		if (fatal) {
+			throw InputError(fmt::format("{}: invalid event: {} (--fail-on-bad-input is set)", location, message));
+		}
+		if (++*shown <= kMaxBadLinesShown) {
+			std::cerr << fmt::format("sumoql: warning: {}: invalid event: {}; line skipped\n", location, message);
+		}
+		if (*shown == kMaxBadLinesShown) {
+			std::cerr << "sumoql: warning: further invalid events are skipped and counted without a message\n";
+		}
+	};
+}
+
+void PrintSummary(const RunSummary &summary) {
+	const auto &input = summary.input;
+	std::cerr << fmt::format("sumoql: {} events read from {} file{}, {} rows output, {} bad line{} skipped\n",
+	                         input.events_read, input.files_read, input.files_read == 1 ? "" : "s",
+	                         summary.rows_output, input.bad_lines, input.bad_lines == 1 ? "" : "s");
+	if (summary.failed_conversions > 0) {
+		std::cerr << fmt::format("sumoql: {} values were not numbers and became null in num() or a similar cast\n",
+		                         summary.failed_conversions);
+	}
+}
+
+int Run(RunSettings &settings) {
+	QueryText query;
+	std::vector<std::string> inputs = settings.arguments;
+	if (!settings.expression.empty()) {
+		query = {"<query>", settings.expression};
+	} else if (inputs.empty()) {
+		std::cerr << "sumoql: error: missing QUERY_FILE; give a query file or -e 'QUERY'\n";
+		return static_cast<int>(ExitCode::kInputError);
+	} else {
+		query = ReadQueryFile(inputs.front());
+		inputs.erase(inputs.begin());
+	}
+	if (inputs.empty()) {
+		inputs.push_back("-");
+	}
+
+	ast::Query parsed;
+	if (!ParseAndReport(query, settings.strict, parsed)) {
+		return static_cast<int>(ExitCode::kQueryError);
+	}
+
+	std::unique_ptr<QueryPlan> plan;
+	try {
+		plan = PlanQuery(parsed, MakePlanOptions(settings));
+	} catch (const QueryError &error) {
+		PrintDiagnostics(query, error.diagnostics());
+		return static_cast<int>(ExitCode::kQueryError);
+	}
+
+	auto writer = MakeResultWriter(ChooseFormat(settings.format), std::cout);
+	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings));
+	for (const auto &input : inputs) {
+		executor.ReadInput(input);
+	}
+	executor.Finish();
+	std::cout.flush();
+
+	if (!settings.quiet) {
+		PrintSummary(executor.summary());
+	}
+	return static_cast<int>(ExitCode::kSuccess);
+}
+
+} // namespace
+
+void AddRunCommand(CLI::App &app, int &exit_code) {
+	auto settings = std::make_shared<RunSettings>();
+	CLI::App *run = app.add_subcommand("run", "Run a query over event files and print the result rows.");
+	run->footer(std::string("\nExample:\n  sumoql run queries/t1568.003-dns-calculation.sumo "
+	                        "fixtures/t1568.003/sysmon3-crafted.jsonl\n\n") +
+	            kExitCodeHelp);
+
+	run->add_option("arguments", settings->arguments,
+	                "QUERY_FILE then INPUT files (NDJSON or a JSON array; '-' or none reads standard input). "
+	                "With -e, every argument is an input.");
+	run->add_option("-e,--expression", settings->expression, "Query text to run in place of a query file.");
+	run->add_option("-f,--format", settings->format,
+	                "Output format: table, jsonl, json or csv. Default: table on a terminal, else jsonl.")
+	    ->check(CLI::IsMember({"table", "jsonl", "json", "csv"}));
+	run->add_option("--source-category", settings->source_category,
+	                "_sourceCategory for events that have none, as a Sumo collector would set it.");
+	run->add_option("--set", settings->assignments,
+	                "FIELD=VALUE for events that lack FIELD, such as _sourceHost=web-1. Repeatable.")
+	    ->check([](const std::string &value) {
+		    return value.find('=') == std::string::npos || value.front() == '='
+		               ? std::string("expected FIELD=VALUE, got '") + value + "'"
+		               : std::string();
+	    });
+	run->add_option("--time-field", settings->time_field,
+	                "Event key that holds the event time (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fff' or epoch ms; "
+	                "UTC unless the text has a zone). Default: the first of _messageTime, @timestamp, UtcTime, "
+	                "TimeCreated, EventTime.");
+	run->add_flag("--strict", settings->strict,
+	              "Reject constructs real Sumo Logic rejects (eval, parse without '*', unparenthesised '!').");
+	run->add_flag("--fail-on-bad-input", settings->fail_on_bad_input,
+	              "Stop with exit code 2 at the first invalid event instead of skipping it.");
+	run->add_flag("-q,--quiet", settings->quiet, "Do not print the run summary on stderr.");
+
+	run->callback([settings, &exit_code]() {
+		try {
+			exit_code = Run(*settings);
+		} catch (const InputError &error) {
+			std::cout.flush();
+			std::cerr << "sumoql: error: " << error.what() << '\n';
+			exit_code = static_cast<int>(ExitCode::kInputError);
+		}
+	});
+}
+
+} // namespace sumoql
