@@ -1,0 +1,158 @@
+// The sumoql command as a user runs it: exit codes, diagnostics, the run summary, and the
+// shipped detection over the shipped fixtures and, when present, over real logs.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+	int exit_code = -1;
+	std::string out;
+	std::string err;
+};
+
+//! Runs sumoql with `arguments` (shell words) from the repository root.
+CommandResult RunSumoql(const std::string &arguments) {
+	fs::path err_path = fs::temp_directory_path() / ("sumoql_cli_err_" + std::to_string(::getpid()));
+	std::string command = std::string("cd '") + SUMOQL_SOURCE_DIR + "' && '" + SUMOQL_BINARY + "' " + arguments +
+	                      " 2>'" + err_path.string() + "'";
+
+	CommandResult result;
+	FILE *pipe = ::popen(command.c_str(), "r");
+	std::array<char, 4096> buffer;
+	std::size_t got;
+	while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+		result.out.append(buffer.data(), got);
+	}
+	int status = ::pclose(pipe);
+	result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+
+	std::ifstream err(err_path);
+	result.err.assign(std::istreambuf_iterator<char>(err), {});
+	fs::remove(err_path);
+	return result;
+}
+
+std::size_t CountOccurrences(const std::string &text, const std::string &part) {
+	std::size_t count = 0;
+	for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+		count++;
+	}
+	return count;
+}
+
+const char *kDetection = "queries/t1568.003-dns-calculation.sumo";
+
+TEST(Cli, DetectionRunsOnCraftedFixture) {
+	auto result = RunSumoql(std::string("run -f jsonl ") + kDetection + " fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_NE(result.out.find("matched_formula"), std::string::npos);
+	EXPECT_NE(result.err.find("rows output"), std::string::npos);
+}
+
+TEST(Cli, ExtensionWarningsAppearOncePerKind) {
+	auto result = RunSumoql(std::string("run -f jsonl ") + kDetection + " fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(CountOccurrences(result.err, "warning: 'eval' is not a Sumo Logic operator"), 1u) << result.err;
+	EXPECT_EQ(CountOccurrences(result.err, "warning: an anchor 'parse'"), 1u) << result.err;
+	EXPECT_EQ(CountOccurrences(result.err, "warning: '!' before a comparison"), 1u) << result.err;
+}
+
+TEST(Cli, StrictRejectsDetectionAtSamePositions) {
+	auto result = RunSumoql(std::string("run --strict ") + kDetection + " fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":3:3: error: an anchor 'parse'"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":5:9: error: '!' before a comparison"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error: 'eval'"), std::string::npos) << result.err;
+	EXPECT_EQ(result.out, "");
+}
+
+TEST(Cli, SyntaxErrorShowsCaret) {
+	auto result = RunSumoql("run -e '| where x = \"abc' -");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.err.find("<query>:1:13: error:"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("| where x = \"abc\n            ^"), std::string::npos) << result.err;
+}
+
+TEST(Cli, UnknownOperatorIsQueryError) {
+	auto result = RunSumoql("run -e '| frobnicate x' -");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.err.find("<query>:1:3: error:"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("frobnicate"), std::string::npos) << result.err;
+}
+
+TEST(Cli, BadJsonLineIsReportedAndSkipped) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_bad_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		out << "{\"x\": \"1\"}\n{\"x\": \"2\"\n{\"x\": \"3\"}\n";
+	}
+	auto result = RunSumoql("run -f jsonl -e '| fields x' " + input.string());
+	EXPECT_EQ(result.exit_code, 0);
+	EXPECT_EQ(result.out, "{\"x\":\"1\"}\n{\"x\":\"3\"}\n");
+	EXPECT_NE(result.err.find(input.string() + ":2: invalid event"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("2 events read from 1 file, 2 rows output, 1 bad line skipped"), std::string::npos)
+	    << result.err;
+
+	auto fatal = RunSumoql("run --fail-on-bad-input -f jsonl -e '| fields x' " + input.string());
+	EXPECT_EQ(fatal.exit_code, 2);
+	EXPECT_NE(fatal.err.find(input.string() + ":2:"), std::string::npos) << fatal.err;
+	fs::remove(input);
+}
+
+TEST(Cli, MissingInputFileIsInputError) {
+	auto result = RunSumoql("run -e '| fields x' /nonexistent/events.jsonl");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find("sumoql: error: /nonexistent/events.jsonl: cannot open"), std::string::npos);
+}
+
+TEST(Cli, UnknownOptionIsUsageError) {
+	auto result = RunSumoql("run --no-such-option x.sumo");
+	EXPECT_EQ(result.exit_code, 2);
+}
+
+TEST(Cli, CheckAcceptsShippedQueries) {
+	auto result = RunSumoql(std::string("check ") + kDetection);
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST(Cli, CsvOutputQuotesFields) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_csv_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		out << R"({"a": "x,y", "b": "say \"hi\""})" << '\n';
+	}
+	auto result = RunSumoql("run -f csv -e '| fields a, b' " + input.string());
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
+	fs::remove(input);
+}
+
+//! Real Sysmon logs in the flat NXLog layout. They sit outside the repository and are not
+//! shipped, so the test is skipped when they are absent.
+TEST(RealLogs, DetectionRunsOverFlatSysmonFiles) {
+	fs::path shared = fs::path(SUMOQL_SOURCE_DIR) / ".." / "shared" / "data" / "real";
+	if (!fs::exists(shared / "otrf-sd_covenant_dcom_executeexcel4macro_flat.jsonl")) {
+		GTEST_SKIP() << "real logs not found at " << shared << "; they are not part of the repository";
+	}
+
+	auto result = RunSumoql(std::string("run -f jsonl --source-category prod/windows/sysmon ") + kDetection +
+	                        " ../shared/data/real/otrf-sd_*_flat.jsonl");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	// The three files hold 8,121 + 4,305 + 312 events, no positives and no invalid lines.
+	EXPECT_NE(result.err.find("12738 events read from 3 files, 0 rows output, 0 bad lines skipped"), std::string::npos)
+	    << result.err;
+	EXPECT_EQ(result.out, "");
+}
+
+} // namespace
