@@ -1,4 +1,4 @@
-// Runs the golden query tests under tests/golden. Each `.test` file holds cases of the form:
+// Runs the golden query tests under tests/golden. Each `.test` file contains cases of the form:
 //
 //   # what the case checks
 //   query                      (or: query_file PATH, relative to the repository root)

@@ -1,7 +1,7 @@
-// isNumeric(x): true when x is a number as Java's number syntax writes it: a decimal or
-// scientific number ("1.56", "1e5"), hexadecimal with 0x or 0X ("0x1F"), octal with a leading
-// zero ("017", while "09" is not octal), with an optional sign and an optional type suffix
-// ("123L", "1.5f", "2d"). Null, empty and blank text give false; a number value gives true.
+// isNumeric(x) is true when x is a number in Java's number syntax. That covers decimal and
+// scientific numbers ("1.56", "1e5"), hexadecimal with 0x or 0X ("0x1F"), and octal with a
+// leading zero ("017", but "09" is not octal). A sign and a type suffix ("123L", "1.5f", "2d")
+// may be added. Null, empty and blank text give false, and a number value gives true.
 
 #include "engine/functions/scalar_function.hpp"
 

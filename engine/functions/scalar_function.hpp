@@ -14,7 +14,7 @@ struct ExecutionStats {
 	idx_t failed_conversions = 0;
 };
 
-//! What a function body may use besides its arguments.
+//! The state a function body may use besides its arguments.
 struct FunctionContext {
 	//! The chunk being evaluated; functions that build strings put them in its heap.
 	DataChunk &chunk;

@@ -15,9 +15,9 @@ namespace sumoql {
 //! holding one JSON array of objects, and fills chunks with the projected fields.
 //!
 //! Each top-level key is a field, and nested objects are reachable by dotted names. A JSON string
-//! becomes its text; a number, `true` or `false` keeps its JSON text as a string, so
-//! `{"EventID": 3}` gives the field value "3"; an object or array keeps its JSON text; JSON null is
-//! null. A line that is not a JSON object is reported to `on_bad_input` with its line number,
+//! becomes its text. A number, `true` or `false` keeps its JSON text as a string, so
+//! `{"EventID": 3}` gives the field value "3". An object or array keeps its JSON text, and JSON
+//! null is null. A line that is not a JSON object is reported to `on_bad_input` with its line number,
 //! counted, and skipped. Blank lines are skipped silently.
 class JsonEventReader {
 public:

@@ -23,7 +23,7 @@ struct ProjectionNode {
 	std::map<std::string, ProjectionNode, std::less<>> children;
 };
 
-//! What a reader fills for each event.
+//! The slots, defaults and event time that a reader fills for each event.
 struct Projection {
 	ProjectionNode root;
 	//! Gets the event time in epoch milliseconds, if the query needs `_messageTime`.
