@@ -138,6 +138,14 @@ TEST(Cli, CsvOutputQuotesFields) {
 	fs::remove(input);
 }
 
+TEST(Cli, TableShowsMessageTimeAsUtc) {
+	auto result = RunSumoql(std::string("run -q -f table ") + kDetection + " fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	// The newest positive has UtcTime 2024-05-01 10:40:15.808.
+	EXPECT_EQ(result.out.find("2024-05-01 10:40:15.808"), result.out.find('\n', result.out.find('\n') + 1) + 1)
+	    << result.out;
+}
+
 //! Real Sysmon logs in the flat NXLog layout. They sit outside the repository and are not
 //! shipped, so the test is skipped when they are absent.
 TEST(RealLogs, DetectionRunsOverFlatSysmonFiles) {

@@ -5,6 +5,8 @@
 #include "engine/writers/result_writer.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <fmt/chrono.h>
 #include <vector>
 
 namespace sumoql {
@@ -77,7 +79,16 @@ private:
 };
 
 //! Columns aligned with spaces, for reading in a terminal. Line breaks and tabs inside a cell
-//! print as spaces, and cells wider than kMaxCellWidth bytes are cut with "...".
+//! print as spaces, and cells wider than kMaxCellWidth bytes are cut with "...". `_messageTime`
+//! shows as a UTC date and time.
+//! Formats epoch milliseconds as `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as people read times.
+std::string FormatEpochMilliseconds(std::int64_t milliseconds) {
+	auto time = std::chrono::sys_time<std::chrono::milliseconds> {std::chrono::milliseconds {milliseconds}};
+	auto seconds = std::chrono::floor<std::chrono::seconds>(time);
+	auto fraction = (time - seconds).count();
+	return fmt::format("{:%Y-%m-%d %H:%M:%S}.{:03}", seconds, fraction);
+}
+
 class TableWriter : public ResultWriter {
 public:
 	explicit TableWriter(std::ostream &out) : out_(out) {
@@ -102,7 +113,7 @@ public:
 		for (const auto &row : rows_) {
 			auto &line = cells.emplace_back();
 			for (std::size_t c = 0; c < names.size(); c++) {
-				line.push_back(Shorten(Cell(row, names[c])));
+				line.push_back(Shorten(TableCell(row, names[c])));
 				widths[c] = std::max(widths[c], line.back().size());
 			}
 		}
@@ -120,6 +131,15 @@ public:
 
 private:
 	static constexpr std::size_t kMaxCellWidth = 60;
+
+	//! The cell text, with `_messageTime` shown as a UTC date and time in place of epoch ms.
+	static std::string TableCell(const nlohmann::ordered_json &row, const std::string &name) {
+		auto found = row.find(name);
+		if (name == "_messageTime" && found != row.end() && found->is_number_integer()) {
+			return FormatEpochMilliseconds(found->get<std::int64_t>());
+		}
+		return Cell(row, name);
+	}
 
 	static std::string Shorten(std::string text) {
 		std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
