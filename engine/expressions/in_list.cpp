@@ -8,16 +8,14 @@ namespace sumoql {
 BoundInList::BoundInList(SourceSpan span, BoundExpressionPtr subject, std::vector<BoundExpressionPtr> items,
                          bool negated)
     : BoundExpression(span), subject_(std::move(subject)), items_(std::move(items)), negated_(negated),
-      item_scratch_(items_.size()) {
+      item_scratch_(items_.size()), item_vectors_(items_.size()) {
 }
 
 idx_t BoundInList::Select(DataChunk &chunk, const SelectionVector &selection, idx_t count,
                           SelectionVector &true_selection) {
 	const Vector &subject = EvaluateChild(*subject_, chunk, selection, count, subject_scratch_);
-	std::vector<const Vector *> items;
-	items.reserve(items_.size());
 	for (idx_t i = 0; i < items_.size(); i++) {
-		items.push_back(&EvaluateChild(*items_[i], chunk, selection, count, item_scratch_[i]));
+		item_vectors_[i] = &EvaluateChild(*items_[i], chunk, selection, count, item_scratch_[i]);
 	}
 
 	idx_t true_count = 0;
@@ -28,7 +26,7 @@ idx_t BoundInList::Select(DataChunk &chunk, const SelectionVector &selection, id
 			continue;
 		}
 		bool found = false;
-		for (const Vector *item : items) {
+		for (const Vector *item : item_vectors_) {
 			if (CompareValues(ComparisonType::kEqual, subject_value, Value::FromVector(*item, row))) {
 				found = true;
 				break;

@@ -25,6 +25,7 @@ private:
 	bool negated_;
 	Vector subject_scratch_;
 	std::vector<Vector> item_scratch_;
+	std::vector<const Vector *> item_vectors_;
 	SelectionVector execute_selection_;
 };
 
