@@ -33,8 +33,8 @@ namespace parse_tree = tao::pegtl::parse_tree;
 using Node = parse_tree::node;
 
 // Rule nesting allowed while parsing. Each level of parentheses or of a nested call costs about
-// a dozen rules, so this allows some 80 levels, far more than real queries use, and keeps the
-// recursive descent well inside a default 8 MiB stack.
+// a dozen rules, so this allows some 80 levels, far more than real queries use, while it bounds
+// the stack that the recursive descent uses.
 constexpr std::size_t kMaxRuleDepth = 1000;
 
 // Depth of the expression tree. A chain such as `a AND b AND c` nests one level per operator,
@@ -83,13 +83,25 @@ using Selector = parse_tree::selector<
 // ---------------------------------------------------------------------------------------------
 
 struct ParseState {
-	//! The hint of the commit point that raised; null until one raises.
+	//! The hint of the commit point that raised, or null while none has raised.
 	const char *hint = nullptr;
 };
 
+// Raises through must_if and records the hint. A rule with a message is matched with rewinding,
+// so that when `must<>` raises, the input is back where the rule started, which is right after
+// the last token accepted. Without it the error would sit wherever the failed attempt stopped,
+// often past a line break. Errors about unexpected text skip the rewinding to point at the text.
 template <typename Rule>
 struct ErrorControl : pegtl::must_if<g::error_table>::control<Rule> {
 	using Base = pegtl::must_if<g::error_table>::control<Rule>;
+
+	template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+	          template <typename...> class Control, typename ParseInput, typename... States>
+	static bool match(ParseInput &input, States &&...states) {
+		constexpr bool rewinds = g::error_message<Rule> != nullptr && !g::error_at_unexpected_text<Rule>;
+		constexpr pegtl::rewind_mode mode = rewinds ? pegtl::rewind_mode::required : M;
+		return Base::template match<A, mode, Action, Control>(input, states...);
+	}
 
 	template <typename ParseInput>
 	[[noreturn]] static void raise(const ParseInput &input, ParseState &state) {
@@ -105,8 +117,8 @@ struct DepthLimit : pegtl::limit_depth<kMaxRuleDepth> {};
 // Text helpers
 // ---------------------------------------------------------------------------------------------
 
-// Raised for a parse tree shape that the grammar cannot produce, so that ParseQuery still
-// throws nothing but QueryError.
+// Throws a QueryError for a parse tree shape that the grammar cannot produce, so that ParseQuery
+// throws nothing else even when the builder has a bug.
 [[noreturn]] void FailInternal(std::string_view what, std::string_view node_type) {
 	Diagnostic diagnostic;
 	diagnostic.message = fmt::format("internal error: unexpected {} node '{}'", what, node_type);
@@ -119,8 +131,8 @@ bool IsNameCharacter(char character) {
 }
 
 // Returns `offset`, or the offset of the next token when one follows on the same line. Errors
-// are found right after the last token accepted, but when more text follows on the line, that
-// text stands where the expected token should be, so the diagnostic points there.
+// are found right after the last token accepted. When more text follows on that line, the
+// expected token is missing in front of it, so the diagnostic points at that text.
 std::size_t SkipBlanksOnLine(std::string_view text, std::size_t offset) {
 	std::size_t next = offset;
 	while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) {
@@ -197,7 +209,7 @@ struct SuffixScale {
 	double scale;
 };
 
-// Size suffixes multiply by powers of 1000 or 1024; time suffixes convert to milliseconds.
+// Size suffixes multiply by powers of 1000 or 1024, and time suffixes convert to milliseconds.
 constexpr std::array<SuffixScale, 20> kNumberSuffixes = {{
     {"Ki", 1024.0},
     {"Mi", 1024.0 * 1024},
@@ -242,7 +254,14 @@ double NumberValue(std::string_view text) {
 	}
 
 	double value = 0;
-	std::from_chars(text.data(), text.data() + digits_end, value);
+	const auto result = std::from_chars(text.data(), text.data() + digits_end, value);
+
+	// from_chars leaves the value alone when it is out of range: `1e999` overflows to infinity,
+	// while `1e-999` underflows to zero.
+	if (result.ec == std::errc::result_out_of_range) {
+		const bool negative_exponent = text.substr(0, digits_end).find('-') != std::string_view::npos;
+		value = negative_exponent ? 0.0 : std::numeric_limits<double>::infinity();
+	}
 
 	const std::string_view suffix = text.substr(digits_end);
 	for (const SuffixScale &entry : kNumberSuffixes) {
@@ -650,7 +669,7 @@ ast::ExpressionPtr AstBuilder::BuildNegation(const Node &node, std::size_t depth
 	negation.operand = BuildExpression(operand, depth + 1);
 
 	// A relational node exists only when the operand has a comparison, `matches`, `in` or
-	// `contains` test; a parenthesised operand arrives as a `parenthesized` node instead.
+	// `contains` test, while a parenthesised operand arrives as a `parenthesized` node.
 	negation.unparenthesized_not = operand.is_type<g::relational>();
 	if (negation.unparenthesized_not) {
 		RecordExtension(ast::ExtensionKind::kUnparenthesizedNot, SpanOf(operator_node));
@@ -780,7 +799,8 @@ void AstBuilder::CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorO
 		     g::kAdjacentWildcardsHint);
 	}
 
-	const auto wildcards = static_cast<std::size_t>(std::count(anchor.pattern.begin(), anchor.pattern.end(), '*'));
+	const auto wildcards =
+	    static_cast<std::size_t>(std::count(anchor.pattern.begin(), anchor.pattern.end(), '*'));
 	if (wildcards != anchor.aliases.size()) {
 		Fail(SpanOf(pattern),
 		     fmt::format(fmt::runtime(g::kWildcardCountMismatch),
@@ -835,7 +855,7 @@ void AstBuilder::BuildExpressionStage(const Node &node) {
 		return;
 	}
 
-	// Without `as`, only a conversion of a single field may stand; it writes back to that field.
+	// Without `as`, only a conversion of a single field may stand, and it writes back to that field.
 	const auto *call = std::get_if<ast::FunctionCall>(&assign.value->node);
 	const bool converts_field = call != nullptr && IsInPlaceConversion(call->name) &&
 	                            call->arguments.size() == 1 &&

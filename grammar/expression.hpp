@@ -31,7 +31,8 @@ struct parenthesized_body : seq<whitespace, expression> {};
 struct parenthesized : seq<one<'('>, must<parenthesized_body>, must<closing_paren>> {};
 
 struct primary : sor<number_literal, string_literal, true_literal, false_literal, null_literal,
-                     function_call, field_name, parenthesized> {};
+                     function_call, field_name, parenthesized,
+                     seq<at<single_quote>, raise<single_quote>>> {};
 
 // ---------------------------------------------------------------------------------------------
 // Arithmetic

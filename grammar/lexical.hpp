@@ -19,7 +19,7 @@ struct line_comment : seq<two<'/'>, until<eolf>> {};
 
 struct unterminated_block_comment : string<'/', '*'> {};
 
-// `/* text */` ends at the first `*/`; block comments do not nest.
+// `/* text */` ends at the first `*/`, because block comments do not nest.
 struct block_comment : sor<seq<string<'/', '*'>, until<string<'*', '/'>>>,
                            seq<at<string<'/', '*'>>, raise<unterminated_block_comment>>> {};
 
@@ -36,14 +36,14 @@ struct escape_sequence : seq<one<'\\'>, any> {};
 
 struct unterminated_string : one<'"'> {};
 
-// A string is delimited by double quotes; a backslash escapes the character after it.
+// A string is delimited by double quotes, and a backslash escapes the character after it.
 struct string_literal : sor<seq<one<'"'>, star<sor<escape_sequence, not_one<'"'>>>, one<'"'>>,
                             seq<at<one<'"'>>, raise<unterminated_string>>> {};
 
 struct unterminated_regex : one<'/'> {};
 
-// A regex literal `/re/` holds at least one character; `\/` puts a slash inside it. It may not
-// span lines, so that a missing closing slash is reported on the line where it is missing.
+// A regex literal `/re/` contains at least one character, and `\/` puts a slash inside it. It
+// may not span lines, so a missing closing slash is reported on the line where it is missing.
 struct regex_character : sor<seq<one<'\\'>, not_one<'\n', '\r'>>, not_one<'/', '\n', '\r'>> {};
 struct regex_literal : sor<seq<one<'/'>, plus<regex_character>, one<'/'>>,
                            seq<at<one<'/'>>, raise<unterminated_regex>>> {};
@@ -56,7 +56,7 @@ struct digits : plus<digit> {};
 struct fraction : seq<one<'.'>, digits> {};
 struct exponent : seq<one<'e', 'E'>, opt<one<'+', '-'>>, digits> {};
 
-// Size suffixes multiply by powers of 1000 or 1024; time suffixes give milliseconds. Suffixes
+// Size suffixes multiply by powers of 1000 or 1024, and time suffixes give milliseconds. Suffixes
 // are case-sensitive (`1m` is a minute, `1M` a million), and two-letter ones are tried first.
 struct number_suffix
     : sor<string<'K', 'i'>, string<'M', 'i'>, string<'G', 'i'>, string<'T', 'i'>, string<'P', 'i'>,
@@ -109,5 +109,9 @@ struct kw_as : reserved<TAO_PEGTL_ISTRING("as")> {};
 // ---------------------------------------------------------------------------------------------
 
 struct closing_paren : seq<whitespace, one<')'>> {};
+
+// Single quotes do not delimit strings. The rule exists so that a quote where a value is
+// expected gets a message of its own.
+struct single_quote : one<'\''> {};
 
 } // namespace sumoql::grammar

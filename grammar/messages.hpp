@@ -19,12 +19,14 @@ inline constexpr const char *error_hint = "";
 // clang-format off
 // Lexical
 template <> inline constexpr const char *error_message<unterminated_string> = "expected a closing '\"' for the string started here";
-template <> inline constexpr const char *error_hint<unterminated_string> = "this string is never closed; write \\\" for a quote inside a string";
+template <> inline constexpr const char *error_hint<unterminated_string> = "add the closing '\"', and write \\\" for a quote inside the string";
 template <> inline constexpr const char *error_message<unterminated_regex> = "expected a closing '/' for the regex started here";
-template <> inline constexpr const char *error_hint<unterminated_regex> = "a regex literal ends on the line where it starts; write \\/ for a slash inside it";
+template <> inline constexpr const char *error_hint<unterminated_regex> = "a regex literal must end on the line where it starts, and \\/ puts a slash inside it";
 template <> inline constexpr const char *error_message<unterminated_block_comment> = "expected '*/' to close the comment started here";
 template <> inline constexpr const char *error_message<closing_paren> = "expected ')'";
 template <> inline constexpr const char *error_hint<closing_paren> = "every '(' needs a matching ')'";
+template <> inline constexpr const char *error_message<single_quote> = "single quotes do not delimit strings";
+template <> inline constexpr const char *error_hint<single_quote> = "use double quotes: \"text\"";
 template <> inline constexpr const char *error_message<next_field_name> = "expected a field name after ','";
 
 // Scope
@@ -33,7 +35,7 @@ template <> inline constexpr const char *error_hint<field_term_value> = "quote a
 template <> inline constexpr const char *error_message<scope_not_equal> = "'!=' is not allowed in the search expression";
 template <> inline constexpr const char *error_hint<scope_not_equal> = "write NOT field=value";
 template <> inline constexpr const char *error_message<scope_group_body> = "expected a search term after '('";
-template <> inline constexpr const char *error_message<scope_negated_term> = "expected a search term after 'NOT'";
+template <> inline constexpr const char *error_message<scope_negated_term> = "expected a search term after 'NOT' or '!'";
 template <> inline constexpr const char *error_message<scope_and_operand> = "expected a search term after 'AND'";
 template <> inline constexpr const char *error_message<scope_or_operand> = "expected a search term after 'OR'";
 
@@ -51,7 +53,7 @@ template <> inline constexpr const char *error_message<in_list> = "expected a pa
 template <> inline constexpr const char *error_message<in_item_after_comma> = "expected a value after ','";
 template <> inline constexpr const char *error_message<in_list_end> = "expected ',' or ')' in the 'in' list";
 template <> inline constexpr const char *error_message<contains_operand> = "expected a value after 'contains'";
-template <> inline constexpr const char *error_message<negated_operand> = "expected an expression after 'NOT'";
+template <> inline constexpr const char *error_message<negated_operand> = "expected an expression after '!' or 'NOT'";
 template <> inline constexpr const char *error_message<and_operand> = "expected an expression after 'AND'";
 template <> inline constexpr const char *error_message<or_operand> = "expected an expression after 'OR'";
 template <> inline constexpr const char *error_message<conditional_then> = "expected an expression after '?'";
@@ -78,7 +80,7 @@ template <> inline constexpr const char *error_message<fields_list> = "expected 
 template <> inline constexpr const char *error_message<sort_keys> = "expected a field to sort by";
 template <> inline constexpr const char *error_message<next_sort_key> = "expected a field to sort by after ','";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
-template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql runs where, parse, parse regex, extract, fields, sort, casts and 'expression as field'";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, extract, eval, fields, sort and 'expression as field'";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
 template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, extract, eval, fields, sort, order and 'expression as field'";
 
@@ -89,9 +91,15 @@ template <> inline constexpr const char *error_message<stage_end> = "expected '|
 template <> inline constexpr const char *error_hint<stage_end> = "each operator, including 'where', starts with its own '|'";
 template <> inline constexpr const char *error_message<scope_end> = "expected a search term, '|' or the end of the query";
 template <> inline constexpr const char *error_message<unmatched_closing_paren> = "found ')' without a matching '('";
-template <> inline constexpr const char *error_message<single_quote> = "single quotes do not delimit strings";
-template <> inline constexpr const char *error_hint<single_quote> = "use double quotes: \"text\"";
 // clang-format on
+
+// An error about text that cannot follow a finished scope or operator points at that text, even
+// on a later line. Every other error points right after the last token accepted.
+template <typename Rule>
+inline constexpr bool error_at_unexpected_text = false;
+
+template <> inline constexpr bool error_at_unexpected_text<scope_end> = true;
+template <> inline constexpr bool error_at_unexpected_text<stage_end> = true;
 
 //! The error table that PEGTL's `must_if` reads.
 struct error_table {
@@ -130,6 +138,6 @@ inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";
 
 inline constexpr const char *kMissingAssignTarget = "expected 'as' and a field name after the expression";
 inline constexpr const char *kMissingAssignTargetHint =
-    "only a cast of a field, such as num(x), may stand without 'as'";
+    "only a conversion of a field, such as num(x) or toLong(x), may stand without 'as'";
 
 } // namespace sumoql::grammar

@@ -14,7 +14,6 @@
 namespace sumoql::grammar {
 
 struct unmatched_closing_paren : one<')'> {};
-struct single_quote : one<'\''> {};
 
 // Text that cannot continue a finished scope or operator gets a message of its own.
 struct stray_character
@@ -29,10 +28,10 @@ struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, eval_op, fields_op, sort_op,
                           unsupported_operator, unknown_operator, expression_stage>> {};
 
-// Only `|` ends an operator; a line break never does.
+// Only `|` ends an operator, never a line break.
 struct stage : seq<one<'|'>, must<operator_stage>, must<stage_end>> {};
 
-// query <- scope ( '|' operator )* EOF
-struct query : seq<whitespace, opt<scope>, must<scope_end>, star<stage>, eof> {};
+// query <- scope ( '|' operator )* EOF, after an optional UTF-8 byte order mark
+struct query : seq<opt<utf8::bom>, whitespace, opt<scope>, must<scope_end>, star<stage>, eof> {};
 
 } // namespace sumoql::grammar

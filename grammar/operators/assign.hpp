@@ -17,7 +17,7 @@ struct kw_eval : reserved<TAO_PEGTL_ISTRING("eval")> {};
 
 struct eval_value : seq<whitespace, expression> {};
 
-// A single `field = expr` pair. The `=` here assigns; everywhere else it compares.
+// A single `field = expr` pair. Here `=` assigns, while everywhere else it compares.
 struct eval_pair : seq<field_name, whitespace, one<'='>, not_at<one<'='>>, must<eval_value>> {};
 
 struct eval_assignment : seq<whitespace, eval_pair> {};

@@ -26,8 +26,8 @@ struct alias_list : seq<whitespace, sor<seq<one<'('>, whitespace, alias_names, m
 
 struct anchor_pattern : seq<whitespace, string_literal> {};
 
-// The `as` list is optional here so that a pattern with a named group and no `*` can be run as
-// `parse regex`; the syntax tree builder rejects every other pattern that lacks it.
+// The `as` list is optional here so that a pattern with a named group and no `*` can run as
+// `parse regex`. The syntax tree builder rejects any other pattern without it.
 struct parse_anchor
     : seq<opt<whitespace, field_option>, must<anchor_pattern>, opt<whitespace, kw_as, must<alias_list>>,
           opt<whitespace, nodrop>> {};
