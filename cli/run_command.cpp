@@ -27,6 +27,8 @@ struct RunSettings {
 	bool strict = false;
 	bool fail_on_bad_input = false;
 	bool quiet = false;
+	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
+	bool has_expression = false;
 };
 
 //! Bad lines beyond this many are counted in the summary but not printed one by one.
@@ -65,7 +67,7 @@ BadInputHandler MakeBadInputHandler(const RunSettings &settings) {
 			throw InputError(fmt::format("{}: invalid event: {} (--fail-on-bad-input is set)", location, message));
 		}
 		if (++*shown <= kMaxBadLinesShown) {
-			std::cerr << fmt::format("sumoql: warning: {}: invalid event: {}; line skipped\n", location, message);
+			std::cerr << fmt::format("sumoql: warning: {}: invalid event, skipped: {}\n", location, message);
 		}
 		if (*shown == kMaxBadLinesShown) {
 			std::cerr << "sumoql: warning: further invalid events are skipped and counted without a message\n";
@@ -75,19 +77,23 @@ BadInputHandler MakeBadInputHandler(const RunSettings &settings) {
 
 void PrintSummary(const RunSummary &summary) {
 	const auto &input = summary.input;
-	std::cerr << fmt::format("sumoql: {} events read from {} file{}, {} rows output, {} bad line{} skipped\n",
-	                         input.events_read, input.files_read, input.files_read == 1 ? "" : "s",
-	                         summary.rows_output, input.bad_lines, input.bad_lines == 1 ? "" : "s");
+	auto plural = [](std::uint64_t count, const char *word) {
+		return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+	};
+	std::cerr << fmt::format("sumoql: {} read from {}, {} output, {} skipped\n", plural(input.events_read, "event"),
+	                         plural(input.files_read, "file"), plural(summary.rows_output, "row"),
+	                         plural(input.bad_lines, "bad line"));
 	if (summary.failed_conversions > 0) {
-		std::cerr << fmt::format("sumoql: {} values were not numbers and became null in num() or a similar cast\n",
-		                         summary.failed_conversions);
+		std::uint64_t count = summary.failed_conversions;
+		std::cerr << fmt::format("sumoql: {} {} not a number and became null in num() or a similar cast\n", count,
+		                         count == 1 ? "value was" : "values were");
 	}
 }
 
 int Run(RunSettings &settings) {
 	QueryText query;
 	std::vector<std::string> inputs = settings.arguments;
-	if (!settings.expression.empty()) {
+	if (settings.has_expression) {
 		query = {"<query>", settings.expression};
 	} else if (inputs.empty()) {
 		std::cerr << "sumoql: error: missing QUERY_FILE; give a query file or -e 'QUERY'\n";
@@ -139,14 +145,17 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	run->add_option("arguments", settings->arguments,
 	                "QUERY_FILE then INPUT files (NDJSON or a JSON array; '-' or none reads standard input). "
 	                "With -e, every argument is an input.");
-	run->add_option("-e,--expression", settings->expression, "Query text to run in place of a query file.");
+	CLI::Option *expression =
+	    run->add_option("-e,--expression", settings->expression, "Query text to run in place of a query file.");
 	run->add_option("-f,--format", settings->format,
 	                "Output format: table, jsonl, json or csv. Default: table on a terminal, else jsonl.")
 	    ->check(CLI::IsMember({"table", "jsonl", "json", "csv"}));
 	run->add_option("--source-category", settings->source_category,
 	                "_sourceCategory for events that have none, as a Sumo collector would set it.");
 	run->add_option("--set", settings->assignments,
-	                "FIELD=VALUE for events that lack FIELD, such as _sourceHost=web-1. Repeatable.")
+	                "FIELD=VALUE for events that lack FIELD, such as _sourceHost=web-1. Repeat the option for "
+	                "several fields.")
+	    ->allow_extra_args(false)
 	    ->check([](const std::string &value) {
 		    return value.find('=') == std::string::npos || value.front() == '='
 		               ? std::string("expected FIELD=VALUE, got '") + value + "'"
@@ -162,7 +171,8 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	              "Stop with exit code 2 at the first invalid event instead of skipping it.");
 	run->add_flag("-q,--quiet", settings->quiet, "Do not print the run summary on stderr.");
 
-	run->callback([settings, &exit_code]() {
+	run->callback([settings, expression, &exit_code]() {
+		settings->has_expression = expression->count() > 0;
 		try {
 			exit_code = Run(*settings);
 		} catch (const InputError &error) {

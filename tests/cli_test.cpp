@@ -100,7 +100,7 @@ TEST(Cli, BadJsonLineIsReportedAndSkipped) {
 	auto result = RunSumoql("run -f jsonl -e '| fields x' " + input.string());
 	EXPECT_EQ(result.exit_code, 0);
 	EXPECT_EQ(result.out, "{\"x\":\"1\"}\n{\"x\":\"3\"}\n");
-	EXPECT_NE(result.err.find(input.string() + ":2: invalid event"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find(input.string() + ":2: invalid event, skipped"), std::string::npos) << result.err;
 	EXPECT_NE(result.err.find("2 events read from 1 file, 2 rows output, 1 bad line skipped"), std::string::npos)
 	    << result.err;
 
@@ -144,6 +144,19 @@ TEST(Cli, TableShowsMessageTimeAsUtc) {
 	// The newest positive has UtcTime 2024-05-01 10:40:15.808.
 	EXPECT_EQ(result.out.find("2024-05-01 10:40:15.808"), result.out.find('\n', result.out.find('\n') + 1) + 1)
 	    << result.out;
+}
+
+TEST(Cli, SetTakesOneValuePerOption) {
+	auto result = RunSumoql("run -q -f jsonl -e '| fields _sourceHost' --set _sourceHost=h1 "
+	                        "fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out.substr(0, result.out.find('\n')), "{\"_sourceHost\":\"h1\"}");
+}
+
+TEST(Cli, EmptyExpressionIsAQuery) {
+	auto result = RunSumoql("run -q -f jsonl -e '' fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(CountOccurrences(result.out, "\n"), 41u);
 }
 
 //! Real Sysmon logs in the flat NXLog layout. They sit outside the repository and are not

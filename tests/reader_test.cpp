@@ -138,6 +138,20 @@ TEST_F(ReaderTest, TimeFromFirstCandidate) {
 	EXPECT_FALSE(chunk.columns[0].validity().RowIsValid(1));
 }
 
+TEST_F(ReaderTest, SkipsByteOrderMark) {
+	Write("\xEF\xBB\xBF{\"a\": \"1\"}\n");
+	Projection projection;
+	projection.AddField("a", 0);
+	InputStats stats;
+	JsonEventReader reader(path_.string(), projection, stats, nullptr);
+
+	DataChunk chunk(1);
+	ASSERT_TRUE(reader.ReadChunk(chunk));
+	EXPECT_EQ(chunk.row_count, 1u);
+	EXPECT_EQ(stats.bad_lines, 0u);
+	EXPECT_EQ(chunk.columns[0].strings()[0], "1");
+}
+
 TEST_F(ReaderTest, MissingFileIsInputError) {
 	Projection projection;
 	InputStats stats;

@@ -112,6 +112,13 @@ private:
 	std::unique_ptr<QueryPlan> plan_;
 	std::set<std::string> created_;
 	std::set<std::string> read_from_events_;
+	//! A `fields a, b` stage: it removes every slot but the listed ones, the `_` system fields and
+	//! the fields created after it, and later stages may still add slots to the schema.
+	struct Allowlist {
+		FieldsOperator *op;
+		std::set<idx_t> kept;
+	};
+	std::vector<Allowlist> allowlists_;
 	bool previous_was_parse_ = false;
 	bool needs_message_time_ = false;
 };
@@ -162,6 +169,9 @@ void Planner::MarkCreated(std::string_view name) {
 		output.columns.push_back(slot);
 	}
 	std::erase(output.excluded, folded);
+	for (auto &allowlist : allowlists_) {
+		allowlist.kept.insert(slot);
+	}
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node) {
@@ -257,6 +267,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 	}
 
 	std::vector<idx_t> removed;
+	auto op = std::make_unique<FieldsOperator>(std::vector<idx_t> {});
 	if (node.exclude) {
 		removed = listed;
 		for (const auto &name : node.names) {
@@ -264,19 +275,13 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 		}
 		std::erase_if(output.columns, [&](idx_t slot) { return std::count(listed.begin(), listed.end(), slot) > 0; });
 	} else {
-		// Sumo keeps `_` system fields through an allowlist; they stay readable, but only the
-		// listed fields are shown.
-		for (idx_t slot = 0; slot < schema.size(); slot++) {
-			bool is_listed = std::count(listed.begin(), listed.end(), slot) > 0;
-			bool is_system = schema.name(slot).starts_with('_') || schema.name(slot) == kEventTextSlotName;
-			if (!is_listed && !is_system) {
-				removed.push_back(slot);
-			}
-		}
+		// The removed slots are settled in FinishProjection, when every slot is known.
+		allowlists_.push_back({op.get(), std::set<idx_t>(listed.begin(), listed.end())});
 		output.include_event_fields = false;
 		output.columns = listed;
 	}
-	plan_->operators.push_back(std::make_unique<FieldsOperator>(std::move(removed)));
+	op->SetRemovedSlots(std::move(removed));
+	plan_->operators.push_back(std::move(op));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::SortOperator &node) {
@@ -313,6 +318,19 @@ void Planner::FinishProjection() {
 				projection.AddTimeCandidate(name, rank++);
 			}
 		}
+	}
+
+	// Sumo keeps `_` system fields through an allowlist: they stay readable, but only the listed
+	// fields are shown.
+	for (auto &allowlist : allowlists_) {
+		std::vector<idx_t> removed;
+		for (idx_t slot = 0; slot < schema.size(); slot++) {
+			bool is_system = schema.name(slot).starts_with('_') || schema.name(slot) == kEventTextSlotName;
+			if (!allowlist.kept.count(slot) && !is_system) {
+				removed.push_back(slot);
+			}
+		}
+		allowlist.op->SetRemovedSlots(std::move(removed));
 	}
 
 	if (read_from_events_.count(FoldCase(kRaw))) {

@@ -15,6 +15,11 @@ public:
 
 	void Execute(DataChunk &chunk) override;
 
+	//! Replaces the removed slots, for the planner once it knows every slot of the query.
+	void SetRemovedSlots(std::vector<idx_t> removed_slots) {
+		removed_slots_ = std::move(removed_slots);
+	}
+
 private:
 	std::vector<idx_t> removed_slots_;
 };

@@ -87,6 +87,8 @@ bool JsonEventReader::ReadArrayElements(DataChunk &chunk) {
 
 	// The array is scanned element by element with a depth count that skips strings, so a bad
 	// element is reported on its own line and the elements after it are still read.
+	// NOTE: elements that are not objects (numbers, strings) are passed over without being counted
+	// as bad lines.
 	while (row < kVectorSize && array_position_ < array_text_.size()) {
 		std::size_t start = array_text_.find('{', array_position_);
 		if (start == std::string_view::npos) {
@@ -140,6 +142,7 @@ bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, Dat
                                 std::string &error) {
 	time_text_ = {};
 	time_rank_ = 0;
+	event_end_ = text.data() + capacity;
 
 	simdjson::ondemand::document document;
 	auto code = parser_.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(document);
@@ -202,26 +205,27 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 
 	std::string_view text;
 	switch (type) {
-	case simdjson::ondemand::json_type::object:
-		// A key the query reads both whole and through dotted children keeps its JSON text.
-		if (!node.children.empty() && !node.slot) {
-			simdjson::ondemand::object object;
-			if (auto code = value.get_object().get(object)) {
-				return code;
-			}
+	case simdjson::ondemand::json_type::object: {
+		simdjson::ondemand::object object;
+		if (auto code = value.get_object().get(object)) {
+			return code;
+		}
+		if (!node.slot) {
 			return ReadObject(object, node, chunk, row);
 		}
-		{
-			simdjson::ondemand::object object;
-			if (auto code = value.get_object().get(object)) {
-				return code;
-			}
-			if (auto code = object.raw_json().get(text)) {
+		if (auto code = object.raw_json().get(text)) {
+			return code;
+		}
+		text = TrimTrailingSpace(text);
+		// A key the query reads both whole and through dotted children: the object was consumed
+		// for its text, so the children are read from that text with a parser of their own.
+		if (!node.children.empty()) {
+			if (auto code = ReadNestedText(text, node, chunk, row)) {
 				return code;
 			}
 		}
-		text = TrimTrailingSpace(text);
 		break;
+	}
 	case simdjson::ondemand::json_type::array: {
 		simdjson::ondemand::array array;
 		if (auto code = value.get_array().get(array)) {
@@ -257,6 +261,28 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 		column.validity().SetValid(row);
 	}
 	return simdjson::SUCCESS;
+}
+
+simdjson::error_code JsonEventReader::ReadNestedText(std::string_view text, const ProjectionNode &node,
+                                                     DataChunk &chunk, idx_t row) {
+	if (nested_depth_ >= nested_parsers_.size()) {
+		nested_parsers_.push_back(std::make_unique<simdjson::ondemand::parser>());
+	}
+	simdjson::ondemand::parser &parser = *nested_parsers_[nested_depth_];
+	std::size_t capacity = static_cast<std::size_t>(event_end_ - text.data());
+
+	nested_depth_++;
+	simdjson::ondemand::document document;
+	simdjson::ondemand::object object;
+	auto code = parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(document);
+	if (!code) {
+		code = document.get_object().get(object);
+	}
+	if (!code) {
+		code = ReadObject(object, node, chunk, row);
+	}
+	nested_depth_--;
+	return code;
 }
 
 void JsonEventReader::RecordSpelling(idx_t slot, std::string_view key) {

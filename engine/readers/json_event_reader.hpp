@@ -7,7 +7,9 @@
 
 #include <simdjson.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace sumoql {
 
@@ -38,6 +40,8 @@ private:
 	                                DataChunk &chunk, idx_t row);
 	simdjson::error_code ReadValue(simdjson::ondemand::value value, const ProjectionNode &node, DataChunk &chunk,
 	                               idx_t row);
+	simdjson::error_code ReadNestedText(std::string_view text, const ProjectionNode &node, DataChunk &chunk,
+	                                    idx_t row);
 	void RecordSpelling(idx_t slot, std::string_view key);
 	void FinishRow(std::string_view text, DataChunk &chunk, idx_t row);
 	void ReportBadEvent(std::uint64_t line_number, const std::string &error);
@@ -47,6 +51,11 @@ private:
 	InputStats &stats_;
 	BadInputHandler on_bad_input_;
 	simdjson::ondemand::parser parser_;
+	//! Parsers for objects read both whole and through their children, one per nesting level.
+	std::vector<std::unique_ptr<simdjson::ondemand::parser>> nested_parsers_;
+	std::size_t nested_depth_ = 0;
+	//! End of the readable memory after the event being read, for simdjson's padding.
+	const char *event_end_ = nullptr;
 
 	bool started_ = false;
 	bool is_array_ = false;

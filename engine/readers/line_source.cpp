@@ -67,7 +67,20 @@ bool LineSource::Refill() {
 	}
 }
 
+void LineSource::SkipByteOrderMark() {
+	checked_byte_order_mark_ = true;
+	if (end_ - begin_ < 3) {
+		Refill();
+	}
+	if (end_ - begin_ >= 3 && std::memcmp(buffer_.get() + begin_, "\xEF\xBB\xBF", 3) == 0) {
+		begin_ += 3;
+	}
+}
+
 bool LineSource::NextLine(std::string_view &line, std::uint64_t &line_number) {
+	if (!checked_byte_order_mark_) {
+		SkipByteOrderMark();
+	}
 	while (true) {
 		const char *start = buffer_.get() + begin_;
 		const char *newline = static_cast<const char *>(std::memchr(start, '\n', end_ - begin_));
@@ -109,6 +122,9 @@ std::string_view LineSource::ReadRemaining() {
 }
 
 char LineSource::PeekFirstByte() {
+	if (!checked_byte_order_mark_) {
+		SkipByteOrderMark();
+	}
 	while (true) {
 		for (std::size_t i = begin_; i < end_; i++) {
 			char c = buffer_[i];

@@ -42,6 +42,9 @@ public:
 	}
 
 private:
+	//! Skips a UTF-8 byte order mark at the start of the input, as Windows tools often write one.
+	void SkipByteOrderMark();
+
 	//! Moves unread bytes to the front and reads more. Returns false when nothing more was read.
 	bool Refill();
 
@@ -51,6 +54,7 @@ private:
 	int fd_ = -1;
 	bool owns_fd_ = false;
 	bool at_eof_ = false;
+	bool checked_byte_order_mark_ = false;
 	std::unique_ptr<char[]> buffer_;
 	std::size_t capacity_ = 0;
 	std::size_t begin_ = 0;
