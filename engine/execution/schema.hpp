@@ -36,4 +36,7 @@ private:
 //! Returns `text` with ASCII letters lowered; field names and keywords compare this way.
 std::string FoldCase(std::string_view text);
 
+//! Returns true when `a` and `b` differ at most in the case of ASCII letters.
+bool EqualsIgnoringCase(std::string_view a, std::string_view b);
+
 } // namespace sumoql

@@ -1,28 +1,10 @@
 #include "engine/expressions/bound_expression.hpp"
 
+#include "engine/execution/schema.hpp"
+
 #include <string_view>
 
 namespace sumoql {
-
-namespace {
-
-bool EqualsIgnoringCase(std::string_view text, std::string_view lower_word) {
-	if (text.size() != lower_word.size()) {
-		return false;
-	}
-	for (std::size_t i = 0; i < text.size(); i++) {
-		char c = text[i];
-		if (c >= 'A' && c <= 'Z') {
-			c = static_cast<char>(c - 'A' + 'a');
-		}
-		if (c != lower_word[i]) {
-			return false;
-		}
-	}
-	return true;
-}
-
-} // namespace
 
 bool IsTrue(const Vector &vector, idx_t row) {
 	if (!vector.validity().RowIsValid(row)) {

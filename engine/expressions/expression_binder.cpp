@@ -62,10 +62,6 @@ ArithmeticType ToArithmetic(ast::BinaryOperator op) {
 	}
 }
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-	return FoldCase(a) == FoldCase(b);
-}
-
 } // namespace
 
 BoundExpressionPtr ExpressionBinder::Bind(const ast::Expression &expression) {
