@@ -25,8 +25,4 @@ private:
 	Vector else_scratch_;
 };
 
-//! Writes the value of `row` as text into `chunk`'s heap: numbers as Sumo prints them, booleans
-//! as "true" or "false", strings unchanged.
-std::string_view ValueAsText(const Vector &vector, idx_t row, DataChunk &chunk);
-
 } // namespace sumoql

@@ -1,6 +1,6 @@
 #include "engine/expressions/text_search.hpp"
 
-#include "engine/expressions/conditional.hpp"
+#include "engine/types/value_text.hpp"
 
 namespace sumoql {
 

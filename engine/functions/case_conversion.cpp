@@ -3,7 +3,7 @@
 // null.
 // NOTE: non-ASCII letters keep their case.
 
-#include "engine/expressions/conditional.hpp"
+#include "engine/types/value_text.hpp"
 #include "engine/functions/scalar_function.hpp"
 
 #include <array>

@@ -3,7 +3,7 @@
 // converted becomes null and is counted in ExecutionStats::failed_conversions.
 
 #include "engine/expressions/arithmetic.hpp"
-#include "engine/expressions/conditional.hpp"
+#include "engine/types/value_text.hpp"
 #include "engine/functions/scalar_function.hpp"
 
 #include <array>

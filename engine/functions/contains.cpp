@@ -2,7 +2,7 @@
 // case-sensitively. Two empty strings contain each other; an empty string and a non-empty one
 // never do, whichever side is empty. A null argument gives false.
 
-#include "engine/expressions/conditional.hpp"
+#include "engine/types/value_text.hpp"
 #include "engine/functions/scalar_function.hpp"
 
 #include <array>

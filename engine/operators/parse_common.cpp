@@ -1,6 +1,6 @@
 #include "engine/operators/parse_common.hpp"
 
-#include "engine/expressions/conditional.hpp"
+#include "engine/types/value_text.hpp"
 
 namespace sumoql {
 
