@@ -124,6 +124,26 @@ TEST_F(ReaderTest, JsonArrayFile) {
 	EXPECT_EQ(chunk.columns[0].strings()[1], "y");
 }
 
+TEST_F(ReaderTest, JsonArrayCountsNonObjects) {
+	Write("[{\"a\": \"1\"}, 5,\n \"x{\", {\"a\": \"{2}\"}]");
+	Projection projection;
+	projection.AddField("a", 0);
+	InputStats stats;
+	std::vector<std::string> reported;
+	JsonEventReader reader(path_.string(), projection, stats,
+	                       [&](const std::string &location, const std::string &) { reported.push_back(location); });
+
+	DataChunk chunk(1);
+	ASSERT_TRUE(reader.ReadChunk(chunk));
+	EXPECT_EQ(chunk.row_count, 2u);
+	EXPECT_EQ(chunk.columns[0].strings()[0], "1");
+	EXPECT_EQ(chunk.columns[0].strings()[1], "{2}");
+	EXPECT_EQ(stats.bad_lines, 2u);
+	ASSERT_EQ(reported.size(), 2u);
+	EXPECT_EQ(reported[0], path_.string() + ":1");
+	EXPECT_EQ(reported[1], path_.string() + ":2");
+}
+
 TEST_F(ReaderTest, TimeFromFirstCandidate) {
 	Write("{\"UtcTime\": \"2020-10-09 22:27:49.175\"}\n{\"x\": 1}\n");
 	Projection projection;

@@ -85,47 +85,20 @@ bool JsonEventReader::ReadArrayElements(DataChunk &chunk) {
 	idx_t row = 0;
 	std::string error;
 
-	// The array is scanned element by element with a depth count that skips strings, so a bad
-	// element is reported on its own line and the elements after it are still read.
-	// NOTE: elements that are not objects (numbers, strings) are passed over without being counted
-	// as bad lines.
-	while (row < kVectorSize && array_position_ < array_text_.size()) {
-		std::size_t start = array_text_.find('{', array_position_);
-		if (start == std::string_view::npos) {
+	// The array is split into elements by a scan that tracks nesting and skips strings, so a bad
+	// element, such as a number where an event object belongs, is reported on its own line and
+	// the elements after it are still read.
+	while (row < kVectorSize) {
+		std::size_t start = 0;
+		std::size_t end = 0;
+		if (!NextArrayElement(start, end)) {
 			break;
 		}
-		array_line_ += static_cast<std::uint64_t>(
-		    std::count(array_text_.begin() + array_position_, array_text_.begin() + start, '\n'));
-
-		int depth = 0;
-		bool in_string = false;
-		std::size_t end = start;
-		for (; end < array_text_.size(); end++) {
-			char c = array_text_[end];
-			if (in_string) {
-				if (c == '\\') {
-					end++;
-				} else if (c == '"') {
-					in_string = false;
-				}
-				continue;
-			}
-			if (c == '"') {
-				in_string = true;
-			} else if (c == '{') {
-				depth++;
-			} else if (c == '}' && --depth == 0) {
-				break;
-			}
-		}
-
-		std::size_t length = std::min(end + 1, array_text_.size()) - start;
-		std::string_view element = array_text_.substr(start, length);
-		std::size_t capacity = array_text_.size() + LineSource::kPadding - start;
+		std::string_view element = array_text_.substr(start, end - start);
 		std::uint64_t element_line = array_line_;
 		array_line_ += static_cast<std::uint64_t>(std::count(element.begin(), element.end(), '\n'));
-		array_position_ = start + length;
 
+		std::size_t capacity = array_text_.size() + LineSource::kPadding - start;
 		if (!ReadEvent(element, capacity, chunk, row, error)) {
 			ReportBadEvent(element_line, error);
 			continue;
@@ -136,6 +109,62 @@ bool JsonEventReader::ReadArrayElements(DataChunk &chunk) {
 	chunk.SetRowCount(row);
 	stats_.events_read += row;
 	return row > 0;
+}
+
+bool JsonEventReader::NextArrayElement(std::size_t &start, std::size_t &end) {
+	auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+	auto skip_space = [&](std::size_t position) {
+		while (position < array_text_.size() && is_space(array_text_[position])) {
+			array_line_ += array_text_[position] == '\n' ? 1 : 0;
+			position++;
+		}
+		return position;
+	};
+
+	// Skip the opening '[' or the ',' that ends the previous element.
+	std::size_t position = skip_space(array_position_);
+	if (position < array_text_.size() && (array_text_[position] == '[' || array_text_[position] == ',')) {
+		position = skip_space(position + 1);
+	}
+	if (position >= array_text_.size() || array_text_[position] == ']') {
+		array_position_ = array_text_.size();
+		return false;
+	}
+
+	start = position;
+	int depth = 0;
+	bool in_string = false;
+	for (; position < array_text_.size(); position++) {
+		char c = array_text_[position];
+		if (in_string) {
+			if (c == '\\') {
+				position++;
+			} else if (c == '"') {
+				in_string = false;
+			}
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0) {
+				break; // the ']' that closes the array
+			}
+			depth--;
+		} else if (c == ',' && depth == 0) {
+			break;
+		}
+	}
+
+	end = std::min(position, array_text_.size());
+	while (end > start && is_space(array_text_[end - 1])) {
+		end--;
+	}
+	// The next call starts at `end`, so it counts the line breaks after the element.
+	array_position_ = end;
+	return true;
 }
 
 bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, DataChunk &chunk, idx_t row,
@@ -297,12 +326,14 @@ void JsonEventReader::RecordSpelling(idx_t slot, std::string_view key) {
 }
 
 void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t row) {
-	auto set_text_if_null = [&](idx_t slot, std::string_view value) {
+	auto is_null = [&](idx_t slot) {
+		const Vector &column = chunk.columns[slot];
+		return column.type() == LogicalType::kNull || !column.validity().RowIsValid(row);
+	};
+	auto set_text = [&](idx_t slot, std::string_view value) {
 		Vector &column = chunk.columns[slot];
-		if (column.type() != LogicalType::kNull && column.validity().RowIsValid(row)) {
-			return;
-		}
-		// A slot that no event of this chunk filled yet is still all null; make it a string column.
+		// A slot that no event of this chunk filled yet is still all null, so it becomes a string
+		// column with every other row null.
 		if (column.type() != LogicalType::kString) {
 			column.SetType(LogicalType::kString);
 			column.validity().SetAllInvalid();
@@ -311,14 +342,24 @@ void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t r
 		column.validity().SetValid(row);
 	};
 
-	if (projection_.raw_slot) {
-		set_text_if_null(*projection_.raw_slot, chunk.heap.AddString(text));
+	// The event text is copied into the heap once, and only when a slot needs it.
+	std::string_view stored_text;
+	auto event_text = [&]() {
+		if (stored_text.empty()) {
+			stored_text = chunk.heap.AddString(text);
+		}
+		return stored_text;
+	};
+	if (projection_.raw_slot && is_null(*projection_.raw_slot)) {
+		set_text(*projection_.raw_slot, event_text());
 	}
 	if (projection_.event_text_slot) {
-		set_text_if_null(*projection_.event_text_slot, chunk.heap.AddString(text));
+		set_text(*projection_.event_text_slot, event_text());
 	}
 	for (const auto &[slot, value] : projection_.defaults) {
-		set_text_if_null(slot, value);
+		if (is_null(slot)) {
+			set_text(slot, value);
+		}
 	}
 
 	if (projection_.message_time_slot) {

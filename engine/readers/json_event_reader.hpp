@@ -33,6 +33,8 @@ public:
 private:
 	bool ReadLines(DataChunk &chunk);
 	bool ReadArrayElements(DataChunk &chunk);
+	//! Finds the next element of the array text; returns false after the last one.
+	bool NextArrayElement(std::size_t &start, std::size_t &end);
 
 	//! Parses one event into row `row`. On failure returns false and sets `error`.
 	bool ReadEvent(std::string_view text, std::size_t capacity, DataChunk &chunk, idx_t row, std::string &error);
