@@ -147,11 +147,11 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 
 void Planner::ReadFromEvents(const std::vector<std::string> &names) {
 	for (const auto &name : names) {
-		std::string folded = FoldCase(name);
-		if (folded == FoldCase(kMessageTime)) {
+		if (EqualsIgnoringCase(name, kMessageTime)) {
 			needs_message_time_ = true;
 			continue;
 		}
+		std::string folded = FoldCase(name);
 		if (created_.count(folded) == 0) {
 			read_from_events_.insert(folded);
 			plan_->projection.AddField(name, plan_->schema.AddField(name));
@@ -263,7 +263,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 
 	std::vector<idx_t> listed;
 	for (const auto &name : node.names) {
-		listed.push_back(FoldCase(name) == FoldCase(kMessageTime) ? schema.AddField(kMessageTime) : schema.AddField(name));
+		listed.push_back(schema.AddField(name));
 	}
 
 	std::vector<idx_t> removed;

@@ -1,5 +1,6 @@
 #include "engine/expressions/comparison.hpp"
 
+#include "engine/execution/schema.hpp"
 #include "engine/expressions/bound_constant.hpp"
 #include "engine/types/number_text.hpp"
 
@@ -76,16 +77,11 @@ Ordering OrderStringAndNumber(std::string_view text, double number) {
 }
 
 Ordering OrderBooleanAndString(bool boolean, std::string_view text) {
-	if (text.size() == 4 || text.size() == 5) {
-		std::string lowered(text);
-		for (char &c : lowered) {
-			c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-		}
-		if (lowered == "true" || lowered == "false") {
-			return {true, (lowered == "true") == boolean ? 0 : 1};
-		}
+	bool is_true = EqualsIgnoringCase(text, "true");
+	if (!is_true && !EqualsIgnoringCase(text, "false")) {
+		return {};
 	}
-	return {};
+	return {true, is_true == boolean ? 0 : 1};
 }
 
 template <ComparisonType TYPE>

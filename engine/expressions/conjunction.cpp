@@ -53,15 +53,14 @@ idx_t BoundConjunction::Select(DataChunk &chunk, const SelectionVector &selectio
 
 idx_t BoundConjunction::SelectAnd(DataChunk &chunk, const SelectionVector &selection, idx_t count,
                                   SelectionVector &true_selection) {
+	// Each child reads the rows the previous one kept; two buffers take turns as its output.
+	SelectionVector *buffers[2] = {&remaining_, &child_true_};
 	const SelectionVector *current = &selection;
 	idx_t current_count = count;
-	for (auto &child : children_) {
-		current_count = child->Select(chunk, *current, current_count, child_true_);
-		remaining_ = child_true_;
-		current = &remaining_;
-		if (current_count == 0) {
-			break;
-		}
+	for (idx_t i = 0; i < children_.size() && current_count > 0; i++) {
+		SelectionVector *output = buffers[i % 2];
+		current_count = children_[i]->Select(chunk, *current, current_count, *output);
+		current = output;
 	}
 
 	for (idx_t i = 0; i < current_count; i++) {
@@ -72,28 +71,35 @@ idx_t BoundConjunction::SelectAnd(DataChunk &chunk, const SelectionVector &selec
 
 idx_t BoundConjunction::SelectOr(DataChunk &chunk, const SelectionVector &selection, idx_t count,
                                  SelectionVector &true_selection) {
-	// `remaining_` holds the rows no child has accepted yet; `merged_` the accepted ones.
-	remaining_ = selection;
+	// Each child sees only the rows that no earlier child accepted. The accepted rows collect in
+	// `true_selection`, merged in row order; the two buffers of each pair swap roles per child.
+	const SelectionVector *remaining = &selection;
+	SelectionVector *remaining_buffers[2] = {&remaining_, &merged_};
+	SelectionVector *accepted = &true_selection;
+	SelectionVector *accepted_next = &accepted_scratch_;
 	idx_t remaining_count = count;
+	idx_t step = 0;
 	idx_t accepted_count = 0;
-	SelectionVector accepted;
 
 	for (auto &child : children_) {
 		if (remaining_count == 0) {
 			break;
 		}
-		idx_t child_count = child->Select(chunk, remaining_, remaining_count, child_true_);
+		idx_t child_count = child->Select(chunk, *remaining, remaining_count, child_true_);
 		if (child_count == 0) {
 			continue;
 		}
-		accepted_count = MergeAscending(accepted, accepted_count, child_true_, child_count, merged_);
-		accepted = merged_;
-		remaining_count = Complement(remaining_, remaining_count, child_true_, child_count, merged_);
-		remaining_ = merged_;
+		accepted_count = MergeAscending(*accepted, accepted_count, child_true_, child_count, *accepted_next);
+		std::swap(accepted, accepted_next);
+		SelectionVector *remaining_next = remaining_buffers[step++ % 2];
+		remaining_count = Complement(*remaining, remaining_count, child_true_, child_count, *remaining_next);
+		remaining = remaining_next;
 	}
 
-	for (idx_t i = 0; i < accepted_count; i++) {
-		true_selection.Set(i, accepted.Get(i));
+	if (accepted != &true_selection) {
+		for (idx_t i = 0; i < accepted_count; i++) {
+			true_selection.Set(i, accepted->Get(i));
+		}
 	}
 	return accepted_count;
 }

@@ -31,6 +31,7 @@ private:
 	SelectionVector remaining_;
 	SelectionVector child_true_;
 	SelectionVector merged_;
+	SelectionVector accepted_scratch_;
 	SelectionVector execute_selection_;
 };
 

@@ -34,7 +34,8 @@ public:
 	}
 
 private:
-	std::array<sel_t, kVectorSize> indexes_ {};
+	// Left uninitialised: a selection is only read up to the count its writer returned.
+	std::array<sel_t, kVectorSize> indexes_;
 };
 
 } // namespace sumoql
