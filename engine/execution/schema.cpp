@@ -2,29 +2,6 @@
 
 namespace sumoql {
 
-std::string FoldCase(std::string_view text) {
-	std::string folded(text);
-	for (char &c : folded) {
-		if (c >= 'A' && c <= 'Z') {
-			c = static_cast<char>(c - 'A' + 'a');
-		}
-	}
-	return folded;
-}
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-	if (a.size() != b.size()) {
-		return false;
-	}
-	auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-	for (std::size_t i = 0; i < a.size(); i++) {
-		if (lower(a[i]) != lower(b[i])) {
-			return false;
-		}
-	}
-	return true;
-}
-
 idx_t Schema::AddField(std::string_view name) {
 	auto folded = FoldCase(name);
 	auto found = slots_by_folded_name_.find(folded);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/types/ascii.hpp"
 #include "engine/types/constants.hpp"
 
 #include <optional>
@@ -32,11 +33,5 @@ private:
 	std::vector<std::string> names_;
 	std::unordered_map<std::string, idx_t> slots_by_folded_name_;
 };
-
-//! Returns `text` with ASCII letters lowered; field names and keywords compare this way.
-std::string FoldCase(std::string_view text);
-
-//! Returns true when `a` and `b` differ at most in the case of ASCII letters.
-bool EqualsIgnoringCase(std::string_view a, std::string_view b);
 
 } // namespace sumoql

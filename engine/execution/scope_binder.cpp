@@ -15,10 +15,6 @@ bool IsTermCharacter(char c) {
 	       static_cast<unsigned char>(c) >= 0x80;
 }
 
-bool IsSpace(char c) {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 constexpr std::string_view kTermClass = "[\\p{L}\\p{N}_]";
 constexpr std::string_view kNotTermClass = "[^\\p{L}\\p{N}_]";
 
@@ -40,7 +36,7 @@ std::string KeywordPattern(std::string_view keyword) {
 
 	for (std::size_t i = 0; i < keyword.size();) {
 		char c = keyword[i];
-		if (IsSpace(c)) {
+		if (IsAsciiSpace(c)) {
 			space_before = true;
 			i++;
 			continue;

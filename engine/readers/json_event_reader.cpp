@@ -1,6 +1,7 @@
 #include "engine/readers/json_event_reader.hpp"
 
 #include "engine/readers/timestamp.hpp"
+#include "engine/types/ascii.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,14 +12,10 @@ namespace sumoql {
 namespace {
 
 std::string_view TrimTrailingSpace(std::string_view text) {
-	while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) {
+	while (!text.empty() && IsAsciiSpace(text.back())) {
 		text.remove_suffix(1);
 	}
 	return text;
-}
-
-bool IsBlank(std::string_view text) {
-	return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
 //! Looks up `key` case-insensitively among `node`'s children without allocating for short keys.
@@ -27,13 +24,10 @@ const ProjectionNode *FindChild(const ProjectionNode &node, std::string_view key
 	std::string folded_long;
 	std::string_view folded;
 	if (key.size() <= folded_buffer.size()) {
-		std::transform(key.begin(), key.end(), folded_buffer.begin(),
-		               [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+		std::transform(key.begin(), key.end(), folded_buffer.begin(), LowerAscii);
 		folded = std::string_view(folded_buffer.data(), key.size());
 	} else {
-		folded_long.assign(key);
-		std::transform(folded_long.begin(), folded_long.end(), folded_long.begin(),
-		               [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+		folded_long = FoldCase(key);
 		folded = folded_long;
 	}
 
@@ -66,7 +60,7 @@ bool JsonEventReader::ReadLines(DataChunk &chunk) {
 	std::string error;
 
 	while (row < kVectorSize && lines_.NextLine(line, line_number)) {
-		if (IsBlank(line)) {
+		if (TrimAsciiSpace(line).empty()) {
 			continue;
 		}
 		if (!ReadEvent(line, lines_.CapacityAfter(line), chunk, row, error)) {
@@ -112,9 +106,8 @@ bool JsonEventReader::ReadArrayElements(DataChunk &chunk) {
 }
 
 bool JsonEventReader::NextArrayElement(std::size_t &start, std::size_t &end) {
-	auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
 	auto skip_space = [&](std::size_t position) {
-		while (position < array_text_.size() && is_space(array_text_[position])) {
+		while (position < array_text_.size() && IsAsciiSpace(array_text_[position])) {
 			array_line_ += array_text_[position] == '\n' ? 1 : 0;
 			position++;
 		}
@@ -159,7 +152,7 @@ bool JsonEventReader::NextArrayElement(std::size_t &start, std::size_t &end) {
 	}
 
 	end = std::min(position, array_text_.size());
-	while (end > start && is_space(array_text_[end - 1])) {
+	while (end > start && IsAsciiSpace(array_text_[end - 1])) {
 		end--;
 	}
 	// The next call starts at `end`, so it counts the line breaks after the element.

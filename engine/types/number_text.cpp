@@ -1,26 +1,13 @@
 #include "engine/types/number_text.hpp"
 
+#include "engine/types/ascii.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 
 namespace sumoql {
-
-namespace {
-
-std::string_view TrimAsciiSpace(std::string_view text) {
-	auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-	while (!text.empty() && is_space(text.front())) {
-		text.remove_prefix(1);
-	}
-	while (!text.empty() && is_space(text.back())) {
-		text.remove_suffix(1);
-	}
-	return text;
-}
-
-} // namespace
 
 bool ParseNumber(std::string_view text, double &out) {
 	text = TrimAsciiSpace(text);
