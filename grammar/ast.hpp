@@ -209,7 +209,7 @@ struct SortKey {
 	SourceSpan span;
 };
 
-//! `sort [by] key [asc|desc], ...` and its synonym `order`. Descending unless told otherwise.
+//! `sort [by] key [asc|desc], ...` and its synonym `order`. Keys sort descending by default.
 struct SortOperator {
 	std::vector<SortKey> keys;
 };

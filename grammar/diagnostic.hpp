@@ -21,7 +21,7 @@ struct Diagnostic {
 	Severity severity = Severity::kError;
 	SourceSpan span;
 	std::string message;
-	//! What the user can do about it; empty when there is nothing useful to add.
+	//! Advice on how to fix the problem, or empty when there is nothing useful to add.
 	std::string hint;
 };
 

@@ -8,7 +8,7 @@ namespace sumoql {
 
 //! Parses the exact text of a query into its syntax tree.
 //! Throws QueryError with one diagnostic, at the first position that cannot be read, naming
-//! what was expected there. Never throws anything else for any input text.
+//! what was expected there. For any input text it throws nothing else, apart from std::bad_alloc.
 ast::Query ParseQuery(std::string_view query_text);
 
 } // namespace sumoql

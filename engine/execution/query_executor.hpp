@@ -8,7 +8,7 @@
 
 namespace sumoql {
 
-//! What a finished run reports on stderr.
+//! The counts a finished run reports on stderr.
 struct RunSummary {
 	InputStats input;
 	std::uint64_t rows_output = 0;
@@ -16,8 +16,8 @@ struct RunSummary {
 };
 
 //! Runs a plan over input files chunk by chunk and hands result rows to a writer.
-//! Streaming stages process each chunk as it is read; a pipeline breaker holds rows until
-//! Finish, then the stages after it run on what it produces.
+//! Streaming stages process each chunk as it is read. A pipeline breaker keeps rows until
+//! Finish, and then the stages after it run on what it produces.
 class QueryExecutor {
 public:
 	QueryExecutor(QueryPlan &plan, ResultWriter &writer, BadInputHandler on_bad_input);

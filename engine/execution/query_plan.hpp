@@ -14,7 +14,7 @@
 
 namespace sumoql {
 
-//! Which fields a result row shows, in which order.
+//! The fields a result row shows, and their order.
 struct OutputLayout {
 	//! True until a `fields a, b` list fixes the columns: then each row shows `_messageTime`,
 	//! every key of the original event, and the fields the query created.
@@ -30,8 +30,8 @@ struct OutputLayout {
 
 //! Settings that change how events are read.
 struct PlanOptions {
-	//! The key that holds each event's time; when absent, the first of `_messageTime`,
-	//! `@timestamp`, `UtcTime`, `TimeCreated` and `EventTime` that an event has.
+	//! The key that contains each event's time. When unset, the first of `_messageTime`,
+	//! `@timestamp`, `UtcTime`, `TimeCreated` and `EventTime` that an event has is used.
 	std::optional<std::string> time_field;
 	//! Values for fields an event lacks, such as `_sourceCategory`.
 	std::vector<std::pair<std::string, std::string>> defaults;

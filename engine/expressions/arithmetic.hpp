@@ -7,7 +7,7 @@ namespace sumoql {
 enum class ArithmeticType { kAdd, kSubtract, kMultiply, kDivide, kModulo, kNegate };
 
 //! `+ - * / %` and unary minus. Text operands are read as numbers, as Sumo does when an operation
-//! needs one; an operand that is null or not a number makes the result null. Division is
+//! needs one. An operand that is null or not a number makes the result null. Division is
 //! floating point, and `%` is the remainder with the dividend's sign.
 class BoundArithmetic : public BoundExpression {
 public:

@@ -11,9 +11,9 @@ enum class ComparisonType { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGre
 
 //! `left OP right` with Sumo's coercions:
 //! - number and number: numeric.
-//! - string and string: `=` and `!=` compare the exact text, case-sensitively; `<` and the other
+//! - string and string: `=` and `!=` compare the exact text, case-sensitively. `<` and the other
 //!   orderings are numeric when both texts are numbers, else code-point order.
-//! - string and number: numeric when the text is a number; otherwise the values are not
+//! - string and number: numeric when the text is a number. Otherwise the values are not
 //!   comparable, and only `!=` is true.
 //! - boolean and boolean, or boolean and the text "true"/"false": `=` and `!=` only.
 //! - a null operand makes every comparison false, `!=` included.

@@ -71,8 +71,8 @@ idx_t BoundConjunction::SelectAnd(DataChunk &chunk, const SelectionVector &selec
 
 idx_t BoundConjunction::SelectOr(DataChunk &chunk, const SelectionVector &selection, idx_t count,
                                  SelectionVector &true_selection) {
-	// Each child sees only the rows that no earlier child accepted. The accepted rows collect in
-	// `true_selection`, merged in row order; the two buffers of each pair swap roles per child.
+	// Each child evaluates only the rows that no earlier child accepted. The accepted rows are
+	// merged in row order, and the two buffers of each pair swap roles per child.
 	const SelectionVector *remaining = &selection;
 	SelectionVector *remaining_buffers[2] = {&remaining_, &merged_};
 	SelectionVector *accepted = &true_selection;

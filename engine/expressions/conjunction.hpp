@@ -9,7 +9,7 @@ namespace sumoql {
 enum class ConjunctionType { kAnd, kOr };
 
 //! `a AND b AND ...` or `a OR b OR ...`. Select narrows the selection child by child, so a later
-//! child only sees the rows that its result can still change.
+//! child only evaluates the rows whose result it can still change.
 class BoundConjunction : public BoundExpression {
 public:
 	BoundConjunction(SourceSpan span, ConjunctionType type, std::vector<BoundExpressionPtr> children);

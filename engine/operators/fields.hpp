@@ -15,7 +15,7 @@ public:
 
 	void Execute(DataChunk &chunk) override;
 
-	//! Replaces the removed slots, for the planner once it knows every slot of the query.
+	//! Replaces the removed slots. The planner calls it once every slot of the query exists.
 	void SetRemovedSlots(std::vector<idx_t> removed_slots) {
 		removed_slots_ = std::move(removed_slots);
 	}

@@ -9,9 +9,9 @@
 namespace sumoql {
 
 //! `parse "user=*, role=*" as user, role`: the text between the `*`s is literal. The first
-//! literal is searched for; each `*` then takes the shortest text up to the next literal, and a
-//! final `*` takes the rest of the input. A row matches only when every literal is found.
-//! Matching is case-sensitive.
+//! literal is searched for. Each `*` then takes the shortest text up to the next literal, and a
+//! final `*` takes the rest of the input. A row matches only when every literal is found, and
+//! matching is case-sensitive.
 class ParseAnchorOperator : public PhysicalOperator {
 public:
 	//! `pattern` must have one `*` per slot and no `**` (the grammar checks both).

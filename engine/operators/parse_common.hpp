@@ -7,7 +7,7 @@
 
 namespace sumoql {
 
-//! What the parse operators share: where they read, whether they drop, and how a run of
+//! The settings all parse operators share: the input slot, whether they drop, and how a run of
 //! consecutive parse stages combines. Sumo documents that `parse A nodrop | parse B` keeps rows
 //! that match A or B, so a stage without `nodrop` keeps a failing row that an earlier `nodrop`
 //! stage of the same run matched.

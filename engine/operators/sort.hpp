@@ -13,7 +13,7 @@ struct SortKeySlot {
 	bool descending;
 };
 
-//! `sort by a desc, b asc`: holds every row that reaches it, then produces them in order.
+//! `sort by a desc, b asc`: keeps every row that reaches it, then produces them in order.
 //! Per key: numbers compare numerically, strings in code-point order, numbers come before
 //! strings, and nulls come last whatever the direction. The sort is stable, so rows that tie
 //! on every key keep their input order.

@@ -7,7 +7,7 @@
 
 namespace sumoql {
 
-//! One bit per row of a chunk: set when the row holds a value, clear when it is null.
+//! One bit per row of a chunk: set when the row has a value, clear when it is null.
 class ValidityMask {
 public:
 	static constexpr idx_t kWordCount = kVectorSize / 64;

@@ -11,8 +11,8 @@
 namespace sumoql {
 
 //! One column of a chunk: kVectorSize slots of a single LogicalType plus a validity mask.
-//! Rows are addressed by their index in the chunk, so a vector is never compacted when a filter
-//! drops rows; readers of the vector go through the chunk's SelectionVector.
+//! Rows are addressed by their index in the chunk, so a filter that drops rows leaves the vector
+//! as it is, and readers of the vector go through the chunk's SelectionVector.
 //! Strings are views: into the input buffer's copy in the chunk's StringHeap, into a literal of
 //! the query, or into an operator's own heap. The vector never owns string bytes.
 class Vector {

@@ -1,5 +1,5 @@
-// JSONL and JSON writers. JSONL prints one compact object per line as rows arrive; JSON prints
-// one array, also streamed, so neither holds rows in memory.
+// JSONL and JSON writers. JSONL prints one compact object per line as rows arrive, and JSON
+// prints one array, also streamed, so neither keeps rows in memory.
 
 #include "engine/writers/result_writer.hpp"
 

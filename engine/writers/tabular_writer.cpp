@@ -30,7 +30,7 @@ std::string Cell(const nlohmann::ordered_json &row, const std::string &name) {
 	return found == row.end() ? std::string() : CellText(*found);
 }
 
-//! Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+//! Quotes a CSV field that contains a comma, quote or line break (RFC 4180).
 std::string CsvField(const std::string &text) {
 	if (text.find_first_of(",\"\r\n") == std::string::npos) {
 		return text;
