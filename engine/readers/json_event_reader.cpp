@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace sumoql {
@@ -16,23 +17,6 @@ std::string_view TrimTrailingSpace(std::string_view text) {
 		text.remove_suffix(1);
 	}
 	return text;
-}
-
-//! Looks up `key` case-insensitively among `node`'s children without allocating for short keys.
-const ProjectionNode *FindChild(const ProjectionNode &node, std::string_view key) {
-	std::array<char, 128> folded_buffer;
-	std::string folded_long;
-	std::string_view folded;
-	if (key.size() <= folded_buffer.size()) {
-		std::transform(key.begin(), key.end(), folded_buffer.begin(), LowerAscii);
-		folded = std::string_view(folded_buffer.data(), key.size());
-	} else {
-		folded_long = FoldCase(key);
-		folded = folded_long;
-	}
-
-	auto found = node.children.find(folded);
-	return found == node.children.end() ? nullptr : &found->second;
 }
 
 } // namespace
@@ -195,23 +179,23 @@ bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, Dat
 
 simdjson::error_code JsonEventReader::ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
                                                  DataChunk &chunk, idx_t row) {
-	for (auto field : object) {
-		std::string_view key;
-		if (auto code = field.unescaped_key().get(key)) {
+	for (auto field_result : object) {
+		simdjson::ondemand::field field;
+		if (auto code = std::move(field_result).get(field)) {
 			return code;
 		}
-		const ProjectionNode *child = FindChild(node, key);
+		std::string_view key;
+		if (auto code = ReadKey(field, key)) {
+			return code;
+		}
+		const ProjectionNode *child = node.FindChild(key);
 		if (!child) {
 			continue;
 		}
 		if (&node == &projection_.root && child->slot) {
 			RecordSpelling(*child->slot, key);
 		}
-		simdjson::ondemand::value value;
-		if (auto code = field.value().get(value)) {
-			return code;
-		}
-		if (auto code = ReadValue(value, *child, chunk, row)) {
+		if (auto code = ReadValue(field.value(), *child, chunk, row)) {
 			return code;
 		}
 	}
@@ -241,7 +225,7 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 		text = TrimTrailingSpace(text);
 		// A key the query reads both whole and through dotted children: the object was consumed
 		// for its text, so the children are read from that text with a parser of their own.
-		if (!node.children.empty()) {
+		if (node.has_children()) {
 			if (auto code = ReadNestedText(text, node, chunk, row)) {
 				return code;
 			}
@@ -259,11 +243,17 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 		text = TrimTrailingSpace(text);
 		break;
 	}
-	case simdjson::ondemand::json_type::string:
-		if (auto code = value.get_string().get(text)) {
+	case simdjson::ondemand::json_type::string: {
+		// Most values have no escapes and are used in place; only the others are unescaped.
+		std::string_view token = TrimTrailingSpace(value.raw_json_token());
+		std::string_view inner = token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
+		if (inner.find('\\') == std::string_view::npos) {
+			text = inner;
+		} else if (auto code = value.get_string().get(text)) {
 			return code;
 		}
 		break;
+	}
 	case simdjson::ondemand::json_type::number:
 	case simdjson::ondemand::json_type::boolean:
 		text = TrimTrailingSpace(value.raw_json_token());
@@ -283,6 +273,19 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 		column.validity().SetValid(row);
 	}
 	return simdjson::SUCCESS;
+}
+
+simdjson::error_code JsonEventReader::ReadKey(simdjson::ondemand::field &field, std::string_view &key) {
+	// The raw key lies in the padded input, and the string scan already found its closing quote.
+	// A key without a backslash is used in place; only the others are unescaped.
+	const char *start = field.key().raw();
+	const char *end = static_cast<const char *>(std::memchr(start, '"', event_end_ - start));
+	std::string_view raw(start, end ? static_cast<std::size_t>(end - start) : 0);
+	if (end && raw.find('\\') == std::string_view::npos) {
+		key = raw;
+		return simdjson::SUCCESS;
+	}
+	return field.unescaped_key().get(key);
 }
 
 simdjson::error_code JsonEventReader::ReadNestedText(std::string_view text, const ProjectionNode &node,

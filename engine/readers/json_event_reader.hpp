@@ -42,6 +42,8 @@ private:
 	                                DataChunk &chunk, idx_t row);
 	simdjson::error_code ReadValue(simdjson::ondemand::value value, const ProjectionNode &node, DataChunk &chunk,
 	                               idx_t row);
+	//! Reads the key of `field`, unescaping it only when it has escapes.
+	simdjson::error_code ReadKey(simdjson::ondemand::field &field, std::string_view &key);
 	simdjson::error_code ReadNestedText(std::string_view text, const ProjectionNode &node, DataChunk &chunk,
 	                                    idx_t row);
 	void RecordSpelling(idx_t slot, std::string_view key);

@@ -1,16 +1,72 @@
 #include "engine/readers/projection.hpp"
 
-#include "engine/execution/schema.hpp"
+#include "engine/types/ascii.hpp"
 
 namespace sumoql {
+
+namespace {
+
+//! A case-insensitive hash of `text` from its length and its first, second and last bytes.
+//! It is cheap because it runs for every key of every event; the few collisions among the
+//! names a query reads are settled by comparing the names.
+std::size_t FoldedHash(std::string_view text) {
+	if (text.empty()) {
+		return 0;
+	}
+	auto byte = [&](std::size_t index) { return static_cast<std::size_t>(LowerAscii(text[index])); };
+	std::size_t second = text.size() > 1 ? byte(1) : 0;
+	return (text.size() * 0x9E3779B1u) ^ (byte(0) * 0x85EBCA6Bu) ^ (second * 0xC2B2AE35u) ^ (byte(text.size() - 1) * 0x27D4EB2Fu);
+}
+
+} // namespace
+
+ProjectionNode &ProjectionNode::Child(std::string_view name) {
+	if (const ProjectionNode *found = FindChild(name)) {
+		return const_cast<ProjectionNode &>(*found);
+	}
+	names_.emplace_back(name);
+	children_.push_back(std::make_unique<ProjectionNode>());
+	Rehash();
+	return *children_.back();
+}
+
+const ProjectionNode *ProjectionNode::FindChild(std::string_view key) const {
+	if (table_.empty()) {
+		return nullptr;
+	}
+	std::size_t mask = table_.size() - 1;
+	for (std::size_t probe = FoldedHash(key) & mask;; probe = (probe + 1) & mask) {
+		int index = table_[probe];
+		if (index < 0) {
+			return nullptr;
+		}
+		if (EqualsIgnoringCase(names_[index], key)) {
+			return children_[index].get();
+		}
+	}
+}
+
+void ProjectionNode::Rehash() {
+	std::size_t size = 8;
+	while (size < 2 * children_.size()) {
+		size *= 2;
+	}
+	table_.assign(size, -1);
+	for (std::size_t index = 0; index < names_.size(); index++) {
+		std::size_t probe = FoldedHash(names_[index]) & (size - 1);
+		while (table_[probe] >= 0) {
+			probe = (probe + 1) & (size - 1);
+		}
+		table_[probe] = static_cast<int>(index);
+	}
+}
 
 ProjectionNode &Projection::NodeFor(std::string_view name) {
 	ProjectionNode *node = &root;
 	std::size_t start = 0;
 	while (true) {
 		std::size_t dot = name.find('.', start);
-		std::string part = FoldCase(name.substr(start, dot == std::string_view::npos ? name.npos : dot - start));
-		node = &node->children[part];
+		node = &node->Child(name.substr(start, dot == std::string_view::npos ? name.npos : dot - start));
 		if (dot == std::string_view::npos) {
 			return *node;
 		}
@@ -21,7 +77,7 @@ ProjectionNode &Projection::NodeFor(std::string_view name) {
 void Projection::AddField(std::string_view name, idx_t slot) {
 	// A key that itself contains dots, such as {"a.b": 1}, is reached by the full name too.
 	if (name.find('.') != std::string_view::npos) {
-		root.children[FoldCase(name)].slot = slot;
+		root.Child(name).slot = slot;
 	}
 	NodeFor(name).slot = slot;
 }

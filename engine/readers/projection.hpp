@@ -2,7 +2,6 @@
 
 #include "engine/types/constants.hpp"
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,12 +14,32 @@ namespace sumoql {
 //! The event keys a query reads, as a tree of case-folded names: `event_data.Image` is the child
 //! `image` of `event_data`. Readers walk an event's JSON against it and skip every key that is
 //! not in it, so an event costs work only for the fields the query uses.
-struct ProjectionNode {
+class ProjectionNode {
+public:
 	//! The chunk slot this key's value goes to, if the query reads the key itself.
 	std::optional<idx_t> slot;
-	//! Rank among the keys that may hold the event time; lower wins.
+	//! Rank among the keys that may contain the event time; lower wins.
 	std::optional<int> time_rank;
-	std::map<std::string, ProjectionNode, std::less<>> children;
+
+	//! Returns the child named `name` (compared case-insensitively), adding it when missing.
+	ProjectionNode &Child(std::string_view name);
+
+	//! Returns the child whose name equals `key` case-insensitively, or nullptr. Runs once per
+	//! key of every event, so it hashes and compares in place without allocating.
+	const ProjectionNode *FindChild(std::string_view key) const;
+
+	bool has_children() const {
+		return !children_.empty();
+	}
+
+private:
+	void Rehash();
+
+	std::vector<std::string> names_;
+	std::vector<std::unique_ptr<ProjectionNode>> children_;
+	//! Open-addressing table of indexes into children_, -1 where empty. Its size is a power of
+	//! two at least twice the child count, so a probe ends at an empty entry.
+	std::vector<int> table_;
 };
 
 //! The slots, defaults and event time that a reader fills for each event.
