@@ -9,9 +9,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <thread>
 
 namespace sumoql {
 
@@ -27,6 +29,7 @@ struct RunSettings {
 	bool strict = false;
 	bool fail_on_bad_input = false;
 	bool quiet = false;
+	unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
 };
@@ -119,8 +122,10 @@ int Run(RunSettings &settings) {
 		return static_cast<int>(ExitCode::kQueryError);
 	}
 
+	PlanOptions plan_options = MakePlanOptions(settings);
+	PlanFactory make_plan = [&parsed, &plan_options]() { return PlanQuery(parsed, plan_options); };
 	auto writer = MakeResultWriter(ChooseFormat(settings.format), std::cout);
-	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings));
+	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings), make_plan, settings.threads);
 	for (const auto &input : inputs) {
 		executor.ReadInput(input);
 	}
@@ -170,6 +175,10 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	run->add_flag("--fail-on-bad-input", settings->fail_on_bad_input,
 	              "Stop with exit code 2 at the first invalid event instead of skipping it.");
 	run->add_flag("-q,--quiet", settings->quiet, "Do not print the run summary on stderr.");
+	run->add_option("--threads", settings->threads,
+	                "Threads that read and filter events. Rows and their order are the same for any count. "
+	                "Default: the number of cores.")
+	    ->check(CLI::Range(1u, 256u));
 
 	run->callback([settings, expression, &exit_code]() {
 		settings->has_expression = expression->count() > 0;

@@ -159,6 +159,37 @@ TEST(Cli, EmptyExpressionIsAQuery) {
 	EXPECT_EQ(CountOccurrences(result.out, "\n"), 41u);
 }
 
+TEST(Cli, ThreadCountDoesNotChangeOutput) {
+	// Several megabytes, so the input is cut into many blocks, with two invalid lines whose
+	// messages must keep their order and line numbers.
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_threads_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ifstream fixture(fs::path(SUMOQL_SOURCE_DIR) / "fixtures/t1568.003/sysmon3-crafted.jsonl");
+		std::string events((std::istreambuf_iterator<char>(fixture)), {});
+		std::ofstream out(input);
+		for (int copy = 0; copy < 300; copy++) {
+			out << events;
+			if (copy == 100 || copy == 250) {
+				out << "{\"broken\": \n";
+			}
+		}
+	}
+
+	std::string command = std::string("run -f jsonl ") + kDetection + " " + input.string();
+	auto one = RunSumoql(command + " --threads 1");
+	auto two = RunSumoql(command + " --threads 2");
+	fs::remove(input);
+
+	EXPECT_EQ(one.exit_code, 0) << one.err;
+	EXPECT_EQ(two.exit_code, 0) << two.err;
+	EXPECT_EQ(CountOccurrences(one.out, "\n"), 3300u);
+	EXPECT_EQ(one.out, two.out);
+	EXPECT_EQ(one.err, two.err);
+	EXPECT_NE(one.err.find(input.string() + ":4142: invalid event"), std::string::npos) << one.err;
+	EXPECT_NE(one.err.find("12300 events read from 1 file, 3300 rows output, 2 bad lines skipped"), std::string::npos)
+	    << one.err;
+}
+
 //! Real Sysmon logs in the flat NXLog layout. They sit outside the repository and are not
 //! shipped, so the test is skipped when they are absent.
 TEST(RealLogs, DetectionRunsOverFlatSysmonFiles) {

@@ -26,6 +26,12 @@ JsonEventReader::JsonEventReader(const std::string &path, Projection &projection
     : lines_(path), projection_(projection), stats_(stats), on_bad_input_(std::move(on_bad_input)) {
 }
 
+JsonEventReader::JsonEventReader(const std::string &path, const InputBlock &block, Projection &projection,
+                                 InputStats &stats, BadInputHandler on_bad_input)
+    : lines_(path, block), projection_(projection), stats_(stats), on_bad_input_(std::move(on_bad_input)),
+      started_(true) {
+}
+
 bool JsonEventReader::ReadChunk(DataChunk &chunk) {
 	if (!started_) {
 		started_ = true;

@@ -26,6 +26,10 @@ public:
 	JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
 	                BadInputHandler on_bad_input);
 
+	//! Reads the NDJSON lines of `block`, which LineSource::ReadBlock cut from the input `path`.
+	JsonEventReader(const std::string &path, const InputBlock &block, Projection &projection, InputStats &stats,
+	                BadInputHandler on_bad_input);
+
 	//! Fills `chunk` (already Reset) with up to kVectorSize events. Returns false when the input
 	//! had no event left.
 	bool ReadChunk(DataChunk &chunk);

@@ -2,6 +2,7 @@
 
 #include "engine/readers/input_error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -21,7 +22,13 @@ LineSource::LineSource(const std::string &path) : path_(path) {
 		owns_fd_ = true;
 	}
 	capacity_ = kBlockSize;
-	buffer_ = std::make_unique<char[]>(capacity_ + kPadding);
+	owned_buffer_ = std::make_unique<char[]>(capacity_ + kPadding);
+	buffer_ = owned_buffer_.get();
+}
+
+LineSource::LineSource(const std::string &path, const InputBlock &block)
+    : path_(path), at_eof_(true), checked_byte_order_mark_(true), buffer_(block.data.get()),
+      capacity_(block.size), end_(block.size), line_number_(block.first_line - 1) {
 }
 
 LineSource::~LineSource() {
@@ -37,19 +44,20 @@ bool LineSource::Refill() {
 
 	// Keep the unread tail; grow only when a single line fills the whole buffer.
 	std::size_t unread = end_ - begin_;
-	std::memmove(buffer_.get(), buffer_.get() + begin_, unread);
+	std::memmove(buffer_, buffer_ + begin_, unread);
 	begin_ = 0;
 	end_ = unread;
 	if (end_ == capacity_) {
 		std::size_t new_capacity = capacity_ * 2;
 		auto bigger = std::make_unique<char[]>(new_capacity + kPadding);
-		std::memcpy(bigger.get(), buffer_.get(), end_);
-		buffer_ = std::move(bigger);
+		std::memcpy(bigger.get(), buffer_, end_);
+		owned_buffer_ = std::move(bigger);
+		buffer_ = owned_buffer_.get();
 		capacity_ = new_capacity;
 	}
 
 	while (true) {
-		ssize_t got = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
+		ssize_t got = ::read(fd_, buffer_ + end_, capacity_ - end_);
 		if (got < 0 && errno == EINTR) {
 			continue;
 		}
@@ -58,11 +66,11 @@ bool LineSource::Refill() {
 		}
 		if (got == 0) {
 			at_eof_ = true;
-			std::memset(buffer_.get() + end_, 0, kPadding);
+			std::memset(buffer_ + end_, 0, kPadding);
 			return false;
 		}
 		end_ += static_cast<std::size_t>(got);
-		std::memset(buffer_.get() + end_, 0, kPadding);
+		std::memset(buffer_ + end_, 0, kPadding);
 		return true;
 	}
 }
@@ -72,7 +80,7 @@ void LineSource::SkipByteOrderMark() {
 	if (end_ - begin_ < 3) {
 		Refill();
 	}
-	if (end_ - begin_ >= 3 && std::memcmp(buffer_.get() + begin_, "\xEF\xBB\xBF", 3) == 0) {
+	if (end_ - begin_ >= 3 && std::memcmp(buffer_ + begin_, "\xEF\xBB\xBF", 3) == 0) {
 		begin_ += 3;
 	}
 }
@@ -82,7 +90,7 @@ bool LineSource::NextLine(std::string_view &line, std::uint64_t &line_number) {
 		SkipByteOrderMark();
 	}
 	while (true) {
-		const char *start = buffer_.get() + begin_;
+		const char *start = buffer_ + begin_;
 		const char *newline = static_cast<const char *>(std::memchr(start, '\n', end_ - begin_));
 		if (newline) {
 			line = std::string_view(start, static_cast<std::size_t>(newline - start));
@@ -94,7 +102,7 @@ bool LineSource::NextLine(std::string_view &line, std::uint64_t &line_number) {
 				return false;
 			}
 			// The last line has no newline.
-			line = std::string_view(buffer_.get() + begin_, end_ - begin_);
+			line = std::string_view(buffer_ + begin_, end_ - begin_);
 			begin_ = end_;
 			break;
 		}
@@ -108,7 +116,7 @@ bool LineSource::NextLine(std::string_view &line, std::uint64_t &line_number) {
 }
 
 std::size_t LineSource::CapacityAfter(std::string_view line) const {
-	const char *buffer_end = buffer_.get() + capacity_ + kPadding;
+	const char *buffer_end = buffer_ + capacity_ + kPadding;
 	return static_cast<std::size_t>(buffer_end - line.data());
 }
 
@@ -116,9 +124,42 @@ std::string_view LineSource::ReadRemaining() {
 	// Refill doubles the buffer whenever it is full, so this ends with the whole input in it.
 	while (Refill()) {
 	}
-	std::string_view rest(buffer_.get() + begin_, end_ - begin_);
+	std::string_view rest(buffer_ + begin_, end_ - begin_);
 	begin_ = end_;
 	return rest;
+}
+
+bool LineSource::ReadBlock(InputBlock &block) {
+	if (!checked_byte_order_mark_) {
+		SkipByteOrderMark();
+	}
+
+	// Gather at least half a block, then cut after its last line break. Refill reads more, grows
+	// the buffer for a line longer than it, or marks the end of the input.
+	const char *last_newline = nullptr;
+	while (true) {
+		if (end_ - begin_ >= kBlockSize / 2 || at_eof_) {
+			last_newline = static_cast<const char *>(::memrchr(buffer_ + begin_, '\n', end_ - begin_));
+			if (last_newline || at_eof_) {
+				break;
+			}
+		}
+		Refill();
+	}
+
+	std::size_t size = last_newline ? static_cast<std::size_t>(last_newline - (buffer_ + begin_)) + 1 : end_ - begin_;
+	if (size == 0) {
+		return false;
+	}
+	block.data = std::make_unique<char[]>(size + kPadding);
+	std::memcpy(block.data.get(), buffer_ + begin_, size);
+	std::memset(block.data.get() + size, 0, kPadding);
+	block.size = size;
+	block.first_line = line_number_ + 1;
+	block.line_breaks = static_cast<std::uint64_t>(std::count(block.data.get(), block.data.get() + size, '\n'));
+	line_number_ += block.line_breaks;
+	begin_ += size;
+	return true;
 }
 
 char LineSource::PeekFirstByte() {

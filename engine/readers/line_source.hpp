@@ -8,6 +8,16 @@
 
 namespace sumoql {
 
+//! A run of whole input lines, followed in memory by LineSource::kPadding readable bytes.
+struct InputBlock {
+	std::unique_ptr<char[]> data;
+	std::size_t size = 0;
+	//! Line number of the block's first line in its input, counting from 1.
+	std::uint64_t first_line = 1;
+	//! Number of line breaks in the block.
+	std::uint64_t line_breaks = 0;
+};
+
 //! Reads a file or standard input in fixed-size blocks and hands out its lines, so memory stays
 //! bounded by the block size (or the longest line) whatever the input size.
 //!
@@ -19,6 +29,10 @@ public:
 
 	//! Opens `path`, or standard input for "-". Throws InputError when it cannot be opened.
 	explicit LineSource(const std::string &path);
+
+	//! Reads the lines of a block that ReadBlock returned. `block` must outlive the source, and
+	//! line numbers continue from the block's first line. `path` only names the input in messages.
+	LineSource(const std::string &path, const struct InputBlock &block);
 	~LineSource();
 
 	LineSource(const LineSource &) = delete;
@@ -33,6 +47,10 @@ public:
 	//! Reads the rest of the input into one buffer, for inputs that are one JSON document.
 	//! Returns that text; it is followed by kPadding readable bytes.
 	std::string_view ReadRemaining();
+
+	//! Moves the next run of whole lines, about kBlockSize bytes or one longer line, into `block`
+	//! for another thread to read. Returns false at the end of the input.
+	bool ReadBlock(InputBlock &block);
 
 	//! Peeks at the first non-whitespace byte of the input without consuming it; 0 when empty.
 	char PeekFirstByte();
@@ -55,7 +73,9 @@ private:
 	bool owns_fd_ = false;
 	bool at_eof_ = false;
 	bool checked_byte_order_mark_ = false;
-	std::unique_ptr<char[]> buffer_;
+	//! Owns the buffer when reading a file; empty when reading a block owned by the caller.
+	std::unique_ptr<char[]> owned_buffer_;
+	char *buffer_ = nullptr;
 	std::size_t capacity_ = 0;
 	std::size_t begin_ = 0;
 	std::size_t end_ = 0;
