@@ -44,10 +44,12 @@ median_run() {
   echo "$median $peak"
 }
 
-read -r sumoql_1t sumoql_1t_kib < <(median_run sumoql "$sumoql" run -q -f jsonl \
+read -r sumoql_2t sumoql_2t_kib < <(median_run sumoql "$sumoql" run -q -f jsonl --threads 2 \
+  queries/t1568.003-dns-calculation.sumo "$events")
+read -r sumoql_1t sumoql_1t_kib < <(median_run sumoql1 "$sumoql" run -q -f jsonl --threads 1 \
   queries/t1568.003-dns-calculation.sumo "$events")
 read -r jq_time jq_kib < <(median_run jq jq -c -n -f bench/t1568_003.jq "$events")
-tools=(jq)
+tools=(sumoql1 jq)
 have_duckdb=false
 if [ -d bench/duckdb/node_modules/@duckdb/node-api ]; then
   have_duckdb=true
@@ -69,13 +71,14 @@ echo "events: $count ($((bytes / 1000000)) MB), matches: $matches (identical for
 printf '%-11s %10s %10s %14s %14s %12s\n' tool "median s" "MB/s" "events/s" "peak RSS MB" "time / sumoql"
 row() {
   local tool=$1 seconds=$2 kib=$3
-  awk -v tool="$tool" -v s="$seconds" -v kib="$kib" -v bytes="$bytes" -v count="$count" -v base="$sumoql_1t" \
+  awk -v tool="$tool" -v s="$seconds" -v kib="$kib" -v bytes="$bytes" -v count="$count" -v base="$sumoql_2t" \
     'BEGIN { printf "%-11s %10.2f %10.0f %14.0f %14.1f %12.1f\n", tool, s, bytes / 1e6 / s, count / s, kib / 1024, s / base }'
 }
-row "sumoql" "$sumoql_1t" "$sumoql_1t_kib"
+row "sumoql -t2" "$sumoql_2t" "$sumoql_2t_kib"
+row "sumoql -t1" "$sumoql_1t" "$sumoql_1t_kib"
 row "jq" "$jq_time" "$jq_kib"
 if $have_duckdb; then
   row "duckdb -t2" "$duckdb2_time" "$duckdb2_kib"
   row "duckdb -t1" "$duckdb1_time" "$duckdb1_kib"
+  awk -v a="$sumoql_1t" -v b="$duckdb1_time" 'BEGIN { printf "one thread each: sumoql time / duckdb time = %.2f\n", a / b }'
 fi
-echo "sumoql runs on one thread."

@@ -16,8 +16,8 @@ struct QueryExecutor::Worker {
 	std::unique_ptr<QueryPlan> plan;
 };
 
-//! What a worker made of one block: the chunks that passed the streaming stages, in order, and
-//! everything the calling thread reports for the block.
+//! A worker's output for one block: the chunks that passed the streaming stages, in order, and
+//! the counts and messages the calling thread reports for the block.
 struct QueryExecutor::BlockResult {
 	std::vector<std::unique_ptr<DataChunk>> chunks;
 	InputStats stats;
