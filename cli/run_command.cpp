@@ -125,6 +125,13 @@ int Run(RunSettings &settings) {
 	PlanOptions plan_options = MakePlanOptions(settings);
 	PlanFactory make_plan = [&parsed, &plan_options]() { return PlanQuery(parsed, plan_options); };
 	auto writer = MakeResultWriter(ChooseFormat(settings.format), std::cout);
+	if (!plan->output.include_event_fields) {
+		std::vector<std::string> names;
+		for (idx_t slot : plan->output.columns) {
+			names.push_back(plan->schema.name(slot));
+		}
+		writer->DeclareColumns(std::move(names));
+	}
 	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings), make_plan, settings.threads);
 	for (const auto &input : inputs) {
 		executor.ReadInput(input);

@@ -190,6 +190,39 @@ TEST(Cli, ThreadCountDoesNotChangeOutput) {
 	    << one.err;
 }
 
+TEST(Cli, CsvHeaderWithoutRows) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_empty_" + std::to_string(::getpid()) + ".jsonl");
+	std::ofstream(input).close();
+	auto result = RunSumoql("run -q -f csv -e '| fields a, b' " + input.string());
+	fs::remove(input);
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "a,b\r\n");
+}
+
+TEST(Cli, TableEscapesControlCharacters) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_table_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::string accents;
+		for (int i = 0; i < 70; i++) {
+			accents += "\xC3\xA9"; // U+00E9, two bytes in UTF-8
+		}
+		std::ofstream out(input);
+		out << "{\"a\": \"" << accents << "\", \"b\": \"x\\u001b[31mred\"}\n";
+	}
+	auto result = RunSumoql("run -q -f table -e '| fields a, b' " + input.string());
+	fs::remove(input);
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out.find('\x1b'), std::string::npos);
+	EXPECT_NE(result.out.find("x?[31mred"), std::string::npos) << result.out;
+
+	// The long cell keeps 57 whole characters, 114 bytes, before "...".
+	std::string cut;
+	for (int i = 0; i < 57; i++) {
+		cut += "\xC3\xA9";
+	}
+	EXPECT_NE(result.out.find(cut + "...  x"), std::string::npos) << result.out;
+}
+
 //! Real Sysmon logs in the flat NXLog layout. They sit outside the repository and are not
 //! shipped, so the test is skipped when they are absent.
 TEST(RealLogs, DetectionRunsOverFlatSysmonFiles) {

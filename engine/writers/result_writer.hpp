@@ -9,6 +9,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace sumoql {
 
@@ -24,6 +25,11 @@ public:
 
 	//! Called once after the last row.
 	virtual void Finish() {
+	}
+
+	//! Names the columns when the query fixes them (a final `fields` list), so that formats
+	//! with a header can print one even when no row arrives.
+	virtual void DeclareColumns(std::vector<std::string> names) {
 	}
 };
 

@@ -54,8 +54,12 @@ public:
 		rows_.push_back(row);
 	}
 
+	void DeclareColumns(std::vector<std::string> names) override {
+		declared_columns_ = std::move(names);
+	}
+
 	void Finish() override {
-		auto names = ColumnNames(rows_);
+		auto names = rows_.empty() ? declared_columns_ : ColumnNames(rows_);
 		WriteLine(names);
 		for (const auto &row : rows_) {
 			std::vector<std::string> cells;
@@ -76,6 +80,7 @@ private:
 
 	std::ostream &out_;
 	std::vector<nlohmann::ordered_json> rows_;
+	std::vector<std::string> declared_columns_;
 };
 
 //! Columns aligned with spaces, for reading in a terminal. Line breaks and tabs inside a cell
@@ -108,13 +113,13 @@ public:
 		std::vector<std::vector<std::string>> cells;
 		std::vector<std::size_t> widths;
 		for (const auto &name : names) {
-			widths.push_back(name.size());
+			widths.push_back(DisplayWidth(name));
 		}
 		for (const auto &row : rows_) {
 			auto &line = cells.emplace_back();
 			for (std::size_t c = 0; c < names.size(); c++) {
 				line.push_back(Shorten(TableCell(row, names[c])));
-				widths[c] = std::max(widths[c], line.back().size());
+				widths[c] = std::max(widths[c], DisplayWidth(line.back()));
 			}
 		}
 
@@ -141,20 +146,47 @@ private:
 		return Cell(row, name);
 	}
 
-	static std::string Shorten(std::string text) {
-		std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-		if (text.size() > kMaxCellWidth) {
-			text = text.substr(0, kMaxCellWidth - 3) + "...";
-		}
-		return text;
+	//! Counts UTF-8 code points, which is the column count for most text a log holds.
+	//! NOTE: wide characters such as CJK ideographs take two columns and misalign their row.
+	static std::size_t DisplayWidth(std::string_view text) {
+		return static_cast<std::size_t>(
+		    std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 	}
 
-	void WriteLine(const std::vector<std::string> &cells, const std::vector<std::size_t> &widths) {
+	//! Makes `text` safe and short for a terminal: line breaks and tabs become spaces, other
+	//! control characters become '?', so event data cannot send escape sequences, and text
+	//! wider than kMaxCellWidth is cut at a code point boundary and ends with "...".
+	static std::string Shorten(std::string text) {
+		for (char &c : text) {
+			unsigned char byte = static_cast<unsigned char>(c);
+			if (c == '\n' || c == '\r' || c == '\t') {
+				c = ' ';
+			} else if (byte < 0x20 || byte == 0x7F) {
+				c = '?';
+			}
+		}
+		if (DisplayWidth(text) <= kMaxCellWidth) {
+			return text;
+		}
+
+		std::size_t kept = 0;
+		std::size_t end = 0;
+		while (end < text.size() && kept < kMaxCellWidth - 3) {
+			end++;
+			while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+				end++;
+			}
+			kept++;
+		}
+		return text.substr(0, end) + "...";
+	}
+
+	void WriteLine(const std::vector<std::string> &cells, const std::vector<std::size_t> &widths) const {
 		std::string line;
 		for (std::size_t c = 0; c < cells.size(); c++) {
 			line += cells[c];
 			if (c + 1 < cells.size()) {
-				line += std::string(widths[c] - cells[c].size() + 2, ' ');
+				line += std::string(widths[c] - DisplayWidth(cells[c]) + 2, ' ');
 			}
 		}
 		out_ << line << '\n';
