@@ -84,7 +84,7 @@ private:
 };
 
 //! Columns aligned with spaces, for reading in a terminal. Line breaks and tabs inside a cell
-//! print as spaces, and cells wider than kMaxCellWidth bytes are cut with "...". `_messageTime`
+//! print as spaces, and cells wider than kMaxCellWidth characters are cut with "...". `_messageTime`
 //! shows as a UTC date and time.
 //! Formats epoch milliseconds as `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as people read times.
 std::string FormatEpochMilliseconds(std::int64_t milliseconds) {
