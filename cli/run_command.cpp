@@ -86,6 +86,11 @@ void PrintSummary(const RunSummary &summary) {
 	std::cerr << fmt::format("sumoql: {} read from {}, {} output, {} skipped\n", plural(input.events_read, "event"),
 	                         plural(input.files_read, "file"), plural(summary.rows_output, "row"),
 	                         plural(input.bad_lines, "bad line"));
+	if (input.events_without_time > 0) {
+		std::cerr << fmt::format("sumoql: {} had no readable time and got a null _messageTime; name the time key "
+		                         "with --time-field\n",
+		                         plural(input.events_without_time, "event"));
+	}
 	if (summary.failed_conversions > 0) {
 		std::uint64_t count = summary.failed_conversions;
 		std::cerr << fmt::format("sumoql: {} {} not a number and became null in num() or a similar cast\n", count,

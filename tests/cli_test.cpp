@@ -223,6 +223,19 @@ TEST(Cli, TableEscapesControlCharacters) {
 	EXPECT_NE(result.out.find(cut + "...  x"), std::string::npos) << result.out;
 }
 
+TEST(Cli, SummaryCountsEventsWithoutTime) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_time_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		out << R"({"x": "1", "UtcTime": "yesterday"})" << '\n' << R"({"x": "2", "UtcTime": "2024-05-01 10:00:00.000"})" << '\n';
+	}
+	auto result = RunSumoql("run -f jsonl -e '| fields _messageTime, x' " + input.string());
+	fs::remove(input);
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"_messageTime\":null,\"x\":\"1\"}\n{\"_messageTime\":1714557600000,\"x\":\"2\"}\n");
+	EXPECT_NE(result.err.find("1 event had no readable time"), std::string::npos) << result.err;
+}
+
 //! Real Sysmon logs in the flat NXLog layout. They sit outside the repository and are not
 //! shipped, so the test is skipped when they are absent.
 TEST(RealLogs, DetectionRunsOverFlatSysmonFiles) {

@@ -193,6 +193,7 @@ void QueryExecutor::ConsumeBlock(BlockResult &result) {
 	// reported as it is read.
 	input_stats_.bad_lines += result.stats.bad_lines;
 	input_stats_.events_read += result.stats.events_read;
+	input_stats_.events_without_time += result.stats.events_without_time;
 	for (const auto &[location, message] : result.bad_events) {
 		if (on_bad_input_) {
 			on_bad_input_(location, message);

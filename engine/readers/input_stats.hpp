@@ -11,6 +11,8 @@ struct InputStats {
 	std::uint64_t events_read = 0;
 	std::uint64_t bad_lines = 0;
 	std::uint64_t files_read = 0;
+	//! Events whose time the query needed but that had no time key, or one that did not parse.
+	std::uint64_t events_without_time = 0;
 };
 
 //! Receives one message per bad event: `file:line: what is wrong`.
