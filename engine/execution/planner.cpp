@@ -110,8 +110,9 @@ private:
 
 	const PlanOptions &options_;
 	std::unique_ptr<QueryPlan> plan_;
-	std::set<std::string> created_;
-	std::set<std::string> read_from_events_;
+	//! Slots of fields a stage created, and of fields read from events before any stage did.
+	std::set<idx_t> created_;
+	std::set<idx_t> read_from_events_;
 	//! A `fields a, b` stage: it removes every slot but the listed ones, the `_` system fields and
 	//! the fields created after it, and later stages may still add slots to the schema.
 	struct Allowlist {
@@ -151,24 +152,22 @@ void Planner::ReadFromEvents(const std::vector<std::string> &names) {
 			needs_message_time_ = true;
 			continue;
 		}
-		std::string folded = FoldCase(name);
-		if (created_.count(folded) == 0) {
-			read_from_events_.insert(folded);
-			plan_->projection.AddField(name, plan_->schema.AddField(name));
+		idx_t slot = plan_->schema.AddField(name);
+		if (created_.count(slot) == 0) {
+			read_from_events_.insert(slot);
+			plan_->projection.AddField(name, slot);
 		}
 	}
 }
 
 void Planner::MarkCreated(std::string_view name) {
-	std::string folded = FoldCase(name);
-	created_.insert(folded);
-
 	OutputLayout &output = plan_->output;
 	idx_t slot = plan_->schema.AddField(name);
+	created_.insert(slot);
 	if (std::find(output.columns.begin(), output.columns.end(), slot) == output.columns.end()) {
 		output.columns.push_back(slot);
 	}
-	std::erase(output.excluded, folded);
+	std::erase(output.excluded, FoldCase(name));
 	for (auto &allowlist : allowlists_) {
 		allowlist.kept.insert(slot);
 	}
@@ -333,12 +332,14 @@ void Planner::FinishProjection() {
 		allowlist.op->SetRemovedSlots(std::move(removed));
 	}
 
-	if (read_from_events_.count(FoldCase(kRaw))) {
-		projection.raw_slot = schema.AddField(kRaw);
+	auto raw = schema.Find(kRaw);
+	if (raw && read_from_events_.count(*raw)) {
+		projection.raw_slot = *raw;
 	}
 	for (const auto &[name, value] : options_.defaults) {
-		if (read_from_events_.count(FoldCase(name))) {
-			projection.defaults.emplace_back(schema.AddField(name), value);
+		auto slot = schema.Find(name);
+		if (slot && read_from_events_.count(*slot)) {
+			projection.defaults.emplace_back(*slot, value);
 		}
 	}
 }
