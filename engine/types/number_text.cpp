@@ -34,10 +34,13 @@ bool ParseNumber(std::string_view text, double &out) {
 	return true;
 }
 
-std::size_t FormatNumberTo(double value, char *buffer) {
-	// Integral values below 2^53 print as integers: every such double is exact.
+bool IsExactInteger(double value) {
 	constexpr double kMaxExactInteger = 9007199254740992.0;
-	if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < kMaxExactInteger) {
+	return std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < kMaxExactInteger;
+}
+
+std::size_t FormatNumberTo(double value, char *buffer) {
+	if (IsExactInteger(value)) {
 		auto result = std::to_chars(buffer, buffer + 32, static_cast<std::int64_t>(value));
 		return static_cast<std::size_t>(result.ptr - buffer);
 	}

@@ -10,6 +10,10 @@ namespace sumoql {
 //! "inf" and "NaN", and leaves `out` unchanged then.
 bool ParseNumber(std::string_view text, double &out);
 
+//! Returns true when `value` is a whole number below 2^53 in magnitude, which a double holds
+//! exactly and which prints as an integer.
+bool IsExactInteger(double value);
+
 //! Formats a number the way Sumo displays it: integral values without a fraction (8443, not
 //! 8443.0), others in the shortest form that reads back to the same double.
 std::string FormatNumber(double value);

@@ -14,8 +14,7 @@ nlohmann::ordered_json ToJson(const Value &value) {
 	case LogicalType::kString:
 		return std::string(value.string);
 	case LogicalType::kNumber: {
-		constexpr double kMaxExactInteger = 9007199254740992.0;
-		if (std::trunc(value.number) == value.number && std::fabs(value.number) < kMaxExactInteger) {
+		if (IsExactInteger(value.number)) {
 			return static_cast<std::int64_t>(value.number);
 		}
 		if (!std::isfinite(value.number)) {
@@ -31,18 +30,20 @@ nlohmann::ordered_json ToJson(const Value &value) {
 	return nullptr;
 }
 
-bool IsCreatedOrExcluded(const std::string &folded_key, const OutputLayout &layout, const Schema &schema) {
+//! Returns true when event key `key` is not shown as it is: `fields -` removed it, a field the
+//! query created replaces it, or it is `_messageTime`, which the row shows first.
+bool IsCreatedOrExcluded(std::string_view key, const OutputLayout &layout, const Schema &schema) {
 	for (const auto &excluded : layout.excluded) {
-		if (excluded == folded_key) {
+		if (EqualsIgnoringCase(excluded, key)) {
 			return true;
 		}
 	}
 	for (idx_t slot : layout.columns) {
-		if (FoldCase(schema.name(slot)) == folded_key) {
+		if (EqualsIgnoringCase(schema.name(slot), key)) {
 			return true;
 		}
 	}
-	return folded_key == "_messagetime";
+	return EqualsIgnoringCase(key, "_messageTime");
 }
 
 void AddEventFields(const DataChunk &chunk, sel_t row, const OutputLayout &layout, const Schema &schema,
@@ -58,7 +59,7 @@ void AddEventFields(const DataChunk &chunk, sel_t row, const OutputLayout &layou
 		return;
 	}
 	for (auto &[key, value] : event.items()) {
-		if (!IsCreatedOrExcluded(FoldCase(key), layout, schema)) {
+		if (!IsCreatedOrExcluded(key, layout, schema)) {
 			result[key] = std::move(value);
 		}
 	}
