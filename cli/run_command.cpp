@@ -98,6 +98,18 @@ void PrintSummary(const RunSummary &summary) {
 	}
 }
 
+std::unique_ptr<ResultWriter> MakeWriter(const QueryPlan &plan, const RunSettings &settings) {
+	auto writer = MakeResultWriter(ChooseFormat(settings.format), std::cout);
+	if (!plan.output.include_event_fields) {
+		std::vector<std::string> names;
+		for (idx_t slot : plan.output.columns) {
+			names.push_back(plan.schema.name(slot));
+		}
+		writer->DeclareColumns(std::move(names));
+	}
+	return writer;
+}
+
 int Run(RunSettings &settings) {
 	QueryText query;
 	std::vector<std::string> inputs = settings.arguments;
@@ -119,24 +131,18 @@ int Run(RunSettings &settings) {
 		return static_cast<int>(ExitCode::kQueryError);
 	}
 
+	PlanOptions plan_options = MakePlanOptions(settings);
 	std::unique_ptr<QueryPlan> plan;
 	try {
-		plan = PlanQuery(parsed, MakePlanOptions(settings));
+		plan = PlanQuery(parsed, plan_options);
 	} catch (const QueryError &error) {
 		PrintDiagnostics(query, error.diagnostics());
 		return static_cast<int>(ExitCode::kQueryError);
 	}
 
-	PlanOptions plan_options = MakePlanOptions(settings);
+	// Worker threads plan the same query again, for operator state of their own.
 	PlanFactory make_plan = [&parsed, &plan_options]() { return PlanQuery(parsed, plan_options); };
-	auto writer = MakeResultWriter(ChooseFormat(settings.format), std::cout);
-	if (!plan->output.include_event_fields) {
-		std::vector<std::string> names;
-		for (idx_t slot : plan->output.columns) {
-			names.push_back(plan->schema.name(slot));
-		}
-		writer->DeclareColumns(std::move(names));
-	}
+	auto writer = MakeWriter(*plan, settings);
 	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings), make_plan, settings.threads);
 	for (const auto &input : inputs) {
 		executor.ReadInput(input);
