@@ -10,9 +10,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace sumoql {
@@ -30,6 +33,8 @@ struct RunSettings {
 	bool fail_on_bad_input = false;
 	bool quiet = false;
 	unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+	//! --now in milliseconds since the Unix epoch; when absent, the wall clock at start is used.
+	std::optional<std::int64_t> now_ms;
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
 };
@@ -47,8 +52,14 @@ OutputFormat ChooseFormat(const std::string &name) {
 	return kFormats.at(name);
 }
 
+std::int64_t WallClockMs() {
+	auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+	return std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count();
+}
+
 PlanOptions MakePlanOptions(const RunSettings &settings) {
 	PlanOptions options;
+	options.now_ms = settings.now_ms ? *settings.now_ms : WallClockMs();
 	if (!settings.time_field.empty()) {
 		options.time_field = settings.time_field;
 	}
@@ -197,6 +208,9 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Threads that read and filter events. Rows and their order are the same for any count. "
 	                "Default: the number of cores.")
 	    ->check(CLI::Range(1u, 256u));
+	run->add_option("--now", settings->now_ms,
+	                "The query's notion of now, in milliseconds since the Unix epoch (UTC), for now() and "
+	                "relative time ranges. Default: the wall clock when the run starts.");
 
 	run->callback([settings, expression, &exit_code]() {
 		settings->has_expression = expression->count() > 0;

@@ -121,6 +121,21 @@ TEST(Cli, UnknownOptionIsUsageError) {
 	EXPECT_EQ(result.exit_code, 2);
 }
 
+TEST(Cli, NowOptionFreezesNow) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_now_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		out << "{}\n";
+	}
+	auto result = RunSumoql("run -q -f jsonl --now 1700000123456 -e '| now() as t | fields t' " + input.string());
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"t\":1700000123456}\n");
+	fs::remove(input);
+
+	auto invalid = RunSumoql("run --now yesterday -e '| fields x' - < /dev/null");
+	EXPECT_EQ(invalid.exit_code, 2);
+}
+
 TEST(Cli, CheckAcceptsShippedQueries) {
 	auto result = RunSumoql(std::string("check ") + kDetection);
 	EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -7,7 +7,7 @@
 //   {"x": "1"}
 //   skip REASON                (optional; keeps a case whose feature sumoql lacks)
 //   options                    (optional; one line of --source-category, --set, --strict,
-//   --strict                    --time-field)
+//   --strict                    --time-field, --now)
 //   ----
 //   {"x":"1"}                  (expected rows in order; none means no rows; or
 //                               `error LINE:COL [message part]` for a query that must fail)
@@ -186,6 +186,9 @@ CaseOptions ParseOptions(const std::string &text) {
 		} else if (word == "--time-field") {
 			words >> word;
 			options.plan.time_field = word;
+		} else if (word == "--now") {
+			words >> word;
+			options.plan.now_ms = std::stoll(word);
 		} else {
 			ADD_FAILURE() << "unknown option in a golden case: " << word;
 		}

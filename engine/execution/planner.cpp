@@ -178,7 +178,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node
 	CollectFieldNames(*node.condition, names);
 	ReadFromEvents(names);
 
-	ExpressionBinder binder(plan_->schema, *plan_->stats);
+	ExpressionBinder binder(plan_->schema, *plan_->stats, options_.now_ms);
 	plan_->operators.push_back(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
 }
 
@@ -248,7 +248,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 	CollectFieldNames(*node.value, names);
 	ReadFromEvents(names);
 
-	ExpressionBinder binder(plan_->schema, *plan_->stats);
+	ExpressionBinder binder(plan_->schema, *plan_->stats, options_.now_ms);
 	auto value = binder.Bind(*node.value);
 	idx_t target = plan_->schema.AddField(node.target);
 	MarkCreated(node.target);

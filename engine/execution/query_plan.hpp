@@ -6,6 +6,7 @@
 #include "engine/readers/projection.hpp"
 #include "grammar/ast.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,10 @@ struct PlanOptions {
 	std::optional<std::string> time_field;
 	//! Values for fields an event lacks, such as `_sourceCategory`.
 	std::vector<std::pair<std::string, std::string>> defaults;
+	//! The query's notion of now, in milliseconds since the Unix epoch: `now()` returns it and
+	//! relative time ranges count back from it. Fixed for the whole run, so every thread and
+	//! every chunk sees the same value.
+	std::int64_t now_ms = 0;
 };
 
 //! A query ready to run: the slots, what the reader must extract, and the operator pipeline.

@@ -172,7 +172,7 @@ BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression,
 	for (const auto &argument : node.arguments) {
 		arguments.push_back(Bind(*argument));
 	}
-	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_);
+	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_, now_ms_);
 }
 
 BoundExpressionPtr ExpressionBinder::BindIf(const ast::Expression &expression, const ast::FunctionCall &node) {

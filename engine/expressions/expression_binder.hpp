@@ -13,7 +13,9 @@ namespace sumoql {
 //! or a regex RE2 rejects.
 class ExpressionBinder {
 public:
-	ExpressionBinder(Schema &schema, ExecutionStats &stats) : schema_(schema), stats_(stats) {
+	//! `now_ms` is the query's notion of now, in milliseconds since the Unix epoch.
+	ExpressionBinder(Schema &schema, ExecutionStats &stats, std::int64_t now_ms)
+	    : schema_(schema), stats_(stats), now_ms_(now_ms) {
 	}
 
 	BoundExpressionPtr Bind(const ast::Expression &expression);
@@ -35,6 +37,7 @@ private:
 
 	Schema &schema_;
 	ExecutionStats &stats_;
+	std::int64_t now_ms_;
 };
 
 } // namespace sumoql

@@ -11,7 +11,7 @@ namespace sumoql {
 class BoundFunctionCall : public BoundExpression {
 public:
 	BoundFunctionCall(SourceSpan span, const ScalarFunction &function, std::vector<BoundExpressionPtr> arguments,
-	                  ExecutionStats &stats);
+	                  ExecutionStats &stats, std::int64_t now_ms);
 
 	void Execute(DataChunk &chunk, const SelectionVector &selection, idx_t count,
 	             Vector &result) override;
@@ -22,6 +22,7 @@ private:
 	std::vector<Vector> argument_scratch_;
 	std::vector<const Vector *> argument_vectors_;
 	ExecutionStats &stats_;
+	std::int64_t now_ms_;
 };
 
 } // namespace sumoql

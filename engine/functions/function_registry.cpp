@@ -8,7 +8,7 @@ namespace sumoql {
 
 const ScalarFunction *FindScalarFunction(std::string_view name) {
 	const std::array families = {NullTestFunctions(), CastFunctions(), ContainsFunctions(), IsNumericFunctions(),
-	                             CaseConversionFunctions()};
+	                             CaseConversionFunctions(), DateTimeFunctions()};
 	for (auto family : families) {
 		for (const auto &function : family) {
 			if (EqualsIgnoringCase(function.name, name)) {

@@ -3,6 +3,7 @@
 #include "engine/types/data_chunk.hpp"
 #include "engine/types/vector.hpp"
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -19,6 +20,8 @@ struct FunctionContext {
 	//! The chunk being evaluated; functions that build strings put them in its heap.
 	DataChunk &chunk;
 	ExecutionStats &stats;
+	//! The query's notion of now, in milliseconds since the Unix epoch.
+	std::int64_t now_ms;
 };
 
 //! The body of a scalar function: fills `result` for the selected rows from argument vectors
@@ -44,5 +47,6 @@ std::span<const ScalarFunction> CastFunctions();
 std::span<const ScalarFunction> ContainsFunctions();
 std::span<const ScalarFunction> IsNumericFunctions();
 std::span<const ScalarFunction> CaseConversionFunctions();
+std::span<const ScalarFunction> DateTimeFunctions();
 
 } // namespace sumoql
