@@ -33,7 +33,7 @@ struct RunSettings {
 	bool fail_on_bad_input = false;
 	bool quiet = false;
 	unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-	//! --now in milliseconds since the Unix epoch; when absent, the wall clock at start is used.
+	//! --now in milliseconds since the Unix epoch. Without it, the wall clock at start is used.
 	std::optional<std::int64_t> now_ms;
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
