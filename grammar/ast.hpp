@@ -186,6 +186,24 @@ struct ParseRegexOperator {
 	bool promoted_from_anchor = false;
 };
 
+//! `json [field=F] "path", ... [as a, ...] [nodrop]`, and `json auto` with its options.
+struct JsonOperator {
+	std::optional<std::string> field;
+	//! JSONPath text after string unescaping: the explicit paths, or the keys of `json auto keys`.
+	std::vector<std::string> paths;
+	std::vector<SourceSpan> path_spans;
+	//! Empty without `as`, and otherwise one name per path.
+	std::vector<std::string> aliases;
+	bool nodrop = false;
+	bool auto_mode = false;
+	//! `json auto maxdepth N`: values below depth N stay JSON text.
+	std::optional<int> max_depth;
+	//! `json auto extractarrays`: arrays of scalars become `key[0]`, `key[1]`, ...
+	bool extract_arrays = false;
+	//! `json auto keys ... refonly`: extract only the listed keys.
+	bool refonly = false;
+};
+
 //! `expr as field`. Also the form of a bare cast (`| num(x)` assigns to `x`) and of each
 //! `eval field = expr` pair.
 struct AssignOperator {
@@ -216,7 +234,7 @@ struct SortOperator {
 
 struct Operator {
 	SourceSpan span;
-	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, AssignOperator,
+	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, JsonOperator, AssignOperator,
 	             FieldsOperator, SortOperator>
 	    node;
 };

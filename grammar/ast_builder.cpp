@@ -72,6 +72,7 @@ using Selector = parse_tree::selector<
         g::negation,
         // Operators
         g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::extract_op, g::field_option,
+        g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
         g::descending_prefix, g::kw_asc, g::kw_desc>,
@@ -326,6 +327,8 @@ private:
 	void BuildAnchorParse(const Node &parse_node, const Node &anchor_node);
 	void CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorOperator &anchor) const;
 	ast::ParseRegexOperator BuildRegexParse(const Node &node) const;
+	void BuildJson(const Node &node);
+	void CollectJsonParts(const Node &node, ast::JsonOperator &json) const;
 	void BuildEval(const Node &node);
 	void BuildExpressionStage(const Node &node);
 	void BuildFields(const Node &node);
@@ -715,6 +718,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildParse(node);
 	} else if (node.is_type<g::extract_op>()) {
 		query_.operators.push_back({SpanOf(node), BuildRegexParse(node)});
+	} else if (node.is_type<g::json_op>()) {
+		BuildJson(node);
 	} else if (node.is_type<g::eval_op>()) {
 		BuildEval(node);
 	} else if (node.is_type<g::expression_stage>()) {
@@ -825,6 +830,54 @@ ast::ParseRegexOperator AstBuilder::BuildRegexParse(const Node &node) const {
 		}
 	}
 	return regex;
+}
+
+void AstBuilder::BuildJson(const Node &node) {
+	ast::JsonOperator json;
+	CollectJsonParts(node, json);
+
+	if (!json.aliases.empty() && json.aliases.size() != json.paths.size()) {
+		Fail(SpanOf(node),
+		     fmt::format(fmt::runtime(g::kPathCountMismatch), CountNoun(json.paths.size(), "path", "paths"),
+		                 CountNoun(json.aliases.size(), "field name", "field names")),
+		     g::kPathCountMismatchHint);
+	}
+	query_.operators.push_back({SpanOf(node), std::move(json)});
+}
+
+// The parts of `json auto` sit one or two levels down, under `json_auto` and `json_auto_keys`.
+void AstBuilder::CollectJsonParts(const Node &node, ast::JsonOperator &json) const {
+	for (const auto &child : node.children) {
+		if (child->is_type<g::field_option>()) {
+			json.field = FieldNameText(*child->children.front());
+		} else if (child->is_type<g::string_literal>()) {
+			json.paths.push_back(Unescape(LiteralBody(*child)));
+			json.path_spans.push_back(SpanOf(*child));
+		} else if (child->is_type<g::alias_list>()) {
+			for (const auto &alias : child->children) {
+				json.aliases.push_back(FieldNameText(*alias));
+			}
+		} else if (child->is_type<g::nodrop>()) {
+			json.nodrop = true;
+		} else if (child->is_type<g::json_auto>()) {
+			json.auto_mode = true;
+			CollectJsonParts(*child, json);
+		} else if (child->is_type<g::json_auto_keys>()) {
+			CollectJsonParts(*child, json);
+		} else if (child->is_type<g::refonly>()) {
+			json.refonly = true;
+		} else if (child->is_type<g::extractarrays>()) {
+			json.extract_arrays = true;
+		} else if (child->is_type<g::maxdepth_number>()) {
+			const std::string_view digits = child->string_view();
+			int depth = 0;
+			const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), depth);
+			if (result.ec != std::errc() || depth < 1) {
+				Fail(SpanOf(*child), "'maxdepth' needs a whole number of at least 1", "for example: json auto maxdepth 2");
+			}
+			json.max_depth = depth;
+		}
+	}
 }
 
 void AstBuilder::BuildEval(const Node &node) {

@@ -5,6 +5,7 @@
 #include "grammar/lexical.hpp"
 #include "grammar/operators/assign.hpp"
 #include "grammar/operators/fields.hpp"
+#include "grammar/operators/json.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
 #include "grammar/operators/unsupported.hpp"
@@ -25,7 +26,7 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
-    : seq<whitespace, sor<where_op, parse_op, extract_op, eval_op, fields_op, sort_op,
+    : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, eval_op, fields_op, sort_op,
                           unsupported_operator, unknown_operator, expression_stage>> {};
 
 // Only `|` ends an operator, never a line break.

@@ -6,6 +6,7 @@
 #include "engine/operators/assign.hpp"
 #include "engine/operators/fields.hpp"
 #include "engine/operators/parse_anchor.hpp"
+#include "engine/operators/parse_json.hpp"
 #include "engine/operators/parse_regex.hpp"
 #include "engine/operators/sort.hpp"
 #include "engine/operators/where.hpp"
@@ -102,6 +103,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::WhereOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::JsonOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::AssignOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::FieldsOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::SortOperator &node);
@@ -137,7 +139,8 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 
 	for (const auto &op : query.operators) {
 		bool is_parse = std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
-		                std::holds_alternative<ast::ParseRegexOperator>(op.node);
+		                std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
+		                std::holds_alternative<ast::JsonOperator>(op.node);
 		std::visit([&](const auto &node) { PlanOperator(op, node); }, op.node);
 		previous_was_parse_ = is_parse;
 	}
@@ -241,6 +244,28 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		patterns.push_back(std::move(pattern));
 	}
 	plan_->operators.push_back(std::make_unique<ParseRegexOperator>(settings, std::move(patterns)));
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &node) {
+	if (node.auto_mode) {
+		ThrowAt(op.span, "'json auto' is not supported yet", "name the keys to extract, as in json \"user.name\"");
+	}
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
+
+	std::vector<JsonOperator::Target> targets;
+	for (idx_t i = 0; i < node.paths.size(); i++) {
+		std::string error;
+		auto path = ParseJsonPath(node.paths[i], error);
+		if (!path) {
+			ThrowAt(node.path_spans[i], fmt::format("invalid JSON path \"{}\": {}", node.paths[i], error),
+			        "write keys as a.b, array elements as a[0] or a[*], and odd keys as ['a key']");
+		}
+		std::string name = node.aliases.empty() ? path->DefaultFieldName() : node.aliases[i];
+		idx_t slot = plan_->schema.AddField(name);
+		MarkCreated(name);
+		targets.push_back({std::move(*path), slot});
+	}
+	plan_->operators.push_back(std::make_unique<JsonOperator>(settings, std::move(targets)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &node) {

@@ -35,7 +35,6 @@ struct unsupported_operator_name
           operator_name<TAO_PEGTL_ISTRING("least_recent")>,
           operator_name<TAO_PEGTL_ISTRING("values")>,
           operator_name<TAO_PEGTL_ISTRING("timeslice")>,
-          operator_name<TAO_PEGTL_ISTRING("json")>,
           operator_name<TAO_PEGTL_ISTRING("keyvalue")>,
           operator_name<TAO_PEGTL_ISTRING("kv")>,
           operator_name<TAO_PEGTL_ISTRING("split")>,
