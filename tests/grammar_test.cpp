@@ -1046,7 +1046,6 @@ TEST(Errors, OperatorNames) {
 	    {"| count as n", 1, 3, "operator 'count' is not supported yet"},
 	    {"| LIMIT 10", 1, 3, "operator 'LIMIT' is not supported yet"},
 	    {"| timeslice 1m", 1, 3, "operator 'timeslice' is not supported yet"},
-	    {"| json auto", 1, 3, "operator 'json' is not supported yet"},
 	    {"| sum(bytes) as total", 1, 3, "operator 'sum' is not supported yet"},
 	    {"| count_distinct(user)", 1, 3, "operator 'count_distinct' is not supported yet"},
 	    {"| max(bytes) by host", 1, 3, "operator 'max' is not supported yet"},
@@ -1207,7 +1206,7 @@ TEST(Diagnostic, CaretKeepsTabs) {
 	          "q.sumo:2:4: error: unknown operator 'foo'\n"
 	          "\t| foo\n"
 	          "\t  ^~~\n"
-	          "hint: the operators are where, parse, parse regex, extract, eval, fields, sort, order "
+	          "hint: the operators are where, parse, parse regex, extract, json, eval, fields, sort, order "
 	          "and 'expression as field'\n");
 }
 
