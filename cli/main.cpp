@@ -3,6 +3,7 @@
 #include "cli/check_command.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/run_command.hpp"
+#include "cli/test_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -18,6 +19,7 @@ int main(int argc, char **argv) {
 	int exit_code = static_cast<int>(sumoql::ExitCode::kSuccess);
 	sumoql::AddRunCommand(app, exit_code);
 	sumoql::AddCheckCommand(app, exit_code);
+	sumoql::AddTestCommand(app, exit_code);
 
 	try {
 		app.parse(argc, argv);

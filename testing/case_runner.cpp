@@ -1,0 +1,156 @@
+#include "testing/case_runner.hpp"
+
+#include "engine/execution/query_executor.hpp"
+#include "engine/readers/input_error.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/extensions.hpp"
+#include "grammar/parser.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+namespace sumoql {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+//! Keeps result rows in memory for comparison.
+class CollectingWriter : public ResultWriter {
+public:
+	void WriteRow(const nlohmann::ordered_json &row) override {
+		rows.push_back(row);
+	}
+
+	std::vector<nlohmann::ordered_json> rows;
+};
+
+//! An NDJSON file holding a case's inline events, removed when it goes out of scope. The reader
+//! takes file paths, so inline events go through the same reader as event files.
+class InlineEventFile {
+public:
+	explicit InlineEventFile(const std::vector<std::string> &lines) {
+		std::string pattern = (fs::temp_directory_path() / "sumoql-test-XXXXXX.jsonl").string();
+		int fd = ::mkstemps(pattern.data(), 6);
+		if (fd < 0) {
+			throw InputError(fmt::format("cannot create a temporary file for inline events in {}: {}",
+			                             fs::temp_directory_path().string(), std::strerror(errno)));
+		}
+		path_ = pattern;
+
+		std::string text;
+		for (const auto &line : lines) {
+			text += line + '\n';
+		}
+		bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+		::close(fd);
+		if (!written) {
+			throw InputError(fmt::format("cannot write inline events to {}", path_));
+		}
+	}
+
+	~InlineEventFile() {
+		std::error_code ignored;
+		fs::remove(path_, ignored);
+	}
+
+	InlineEventFile(const InlineEventFile &) = delete;
+	InlineEventFile &operator=(const InlineEventFile &) = delete;
+
+	const std::string &path() const {
+		return path_;
+	}
+
+private:
+	std::string path_;
+};
+
+std::vector<std::string> DescribeDiagnostics(const std::vector<Diagnostic> &diagnostics) {
+	std::vector<std::string> messages;
+	for (const auto &diagnostic : diagnostics) {
+		messages.push_back(fmt::format("{}:{}: {}", diagnostic.span.line, diagnostic.span.column, diagnostic.message));
+	}
+	return messages;
+}
+
+PlanOptions MakePlanOptions(const TestCase &test_case) {
+	PlanOptions options;
+	options.time_field = test_case.time_field;
+	options.defaults = test_case.metadata;
+	// NOTE: the engine has no function that reads the clock yet, so a case's `now` changes
+	// nothing; it is kept for when now() and queryStartTime() exist.
+	return options;
+}
+
+//! Plans the query, or returns null after putting its diagnostics in `run.errors`.
+std::unique_ptr<QueryPlan> PlanCase(const std::string &query_text, const TestCase &test_case, CaseRun &run) {
+	try {
+		ast::Query query = ParseQuery(query_text);
+		if (test_case.strict) {
+			auto extensions = DescribeExtensions(query, Severity::kError);
+			if (!extensions.empty()) {
+				throw QueryError(extensions);
+			}
+		}
+		return PlanQuery(query, MakePlanOptions(test_case));
+	} catch (const QueryError &error) {
+		run.errors = DescribeDiagnostics(error.diagnostics());
+		return nullptr;
+	}
+}
+
+//! Fails the run at the first invalid event. Inline events are named `events[N]`, counting from
+//! 1 as the list in the test file does, in place of the temporary file's path.
+BadInputHandler MakeBadInputHandler(const std::string &inline_path) {
+	return [inline_path](const std::string &location, const std::string &message) {
+		std::string where = location;
+		if (!inline_path.empty() && location.starts_with(inline_path + ":")) {
+			where = "events[" + location.substr(inline_path.size() + 1) + "]";
+		}
+		throw InputError(fmt::format("{}: invalid event: {}", where, message));
+	};
+}
+
+} // namespace
+
+CaseRun RunCase(const std::string &query_text, const TestCase &test_case) {
+	CaseRun run;
+	// Running without the values would test a different query, so the case fails instead.
+	if (!test_case.params.empty()) {
+		run.errors.push_back("query parameters are not supported by this sumoql version; remove 'params' "
+		                     "from the case");
+		return run;
+	}
+	std::unique_ptr<QueryPlan> plan = PlanCase(query_text, test_case, run);
+	if (!plan) {
+		return run;
+	}
+
+	try {
+		std::unique_ptr<InlineEventFile> inline_events;
+		if (!test_case.event_lines.empty()) {
+			inline_events = std::make_unique<InlineEventFile>(test_case.event_lines);
+		}
+
+		CollectingWriter writer;
+		QueryExecutor executor(*plan, writer, MakeBadInputHandler(inline_events ? inline_events->path() : ""));
+		for (const auto &file : test_case.event_files) {
+			executor.ReadInput(file.string());
+		}
+		if (inline_events) {
+			executor.ReadInput(inline_events->path());
+		}
+		executor.Finish();
+		run.rows = std::move(writer.rows);
+	} catch (const InputError &error) {
+		run.errors.push_back(error.what());
+	}
+	return run;
+}
+
+} // namespace sumoql

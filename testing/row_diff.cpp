@@ -1,0 +1,244 @@
+#include "testing/row_diff.hpp"
+
+#include "engine/types/ascii.hpp"
+#include "engine/types/number_text.hpp"
+#include "engine/writers/result_writer.hpp"
+#include "testing/yaml_values.hpp"
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+
+namespace sumoql {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+//! Unexpected rows beyond this many are counted, not shown, so that a query that suddenly
+//! returns every event still gives a short report.
+constexpr std::size_t kMaxUnexpectedRowsShown = 10;
+
+const Json *FindField(const Json &row, const std::string &name) {
+	for (const auto &[key, value] : row.items()) {
+		if (EqualsIgnoringCase(key, name)) {
+			return &value;
+		}
+	}
+	return nullptr;
+}
+
+bool RowMatches(const Json &expected, const Json &actual) {
+	for (const auto &[name, value] : expected.items()) {
+		if (!FieldValueMatches(value, FindField(actual, name))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+std::size_t CountEqualFields(const Json &expected, const Json &actual) {
+	std::size_t count = 0;
+	for (const auto &[name, value] : expected.items()) {
+		count += FieldValueMatches(value, FindField(actual, name)) ? 1 : 0;
+	}
+	return count;
+}
+
+//! Lists each field of `expected` that `actual` does not satisfy, after `prefix`.
+void DiffFields(const Json &expected, const Json &actual, const std::string &prefix, std::vector<std::string> &lines) {
+	for (const auto &[name, value] : expected.items()) {
+		const Json *found = FindField(actual, name);
+		if (FieldValueMatches(value, found)) {
+			continue;
+		}
+		std::string got = found ? JsonToYamlFlow(*found) : std::string("no such field");
+		lines.push_back(fmt::format("{}: {}: expected {}, got {}", prefix, name, JsonToYamlFlow(value), got));
+	}
+}
+
+//! The fields the expected rows name, in order of first appearance.
+std::vector<std::string> NamedFields(const std::vector<Json> &expected) {
+	std::vector<std::string> names;
+	for (const auto &row : expected) {
+		for (const auto &[name, value] : row.items()) {
+			bool seen = false;
+			for (const auto &known : names) {
+				seen = seen || EqualsIgnoringCase(known, name);
+			}
+			if (!seen) {
+				names.push_back(name);
+			}
+		}
+	}
+	return names;
+}
+
+//! Shows `row` cut down to `names`, or whole when `names` is empty.
+std::string ShowRow(const Json &row, const std::vector<std::string> &names) {
+	if (names.empty()) {
+		return JsonToYamlFlow(row);
+	}
+	Json shown = Json::object();
+	for (const auto &name : names) {
+		if (const Json *value = FindField(row, name)) {
+			shown[name] = *value;
+		}
+	}
+	return JsonToYamlFlow(shown);
+}
+
+void AddUnexpected(const std::vector<Json> &actual, const std::vector<std::size_t> &indexes,
+                   const std::vector<std::string> &names, std::vector<std::string> &lines) {
+	for (std::size_t i = 0; i < indexes.size() && i < kMaxUnexpectedRowsShown; i++) {
+		lines.push_back(fmt::format("unexpected row {}: {}", indexes[i] + 1, ShowRow(actual[indexes[i]], names)));
+	}
+	if (indexes.size() > kMaxUnexpectedRowsShown) {
+		lines.push_back(fmt::format("... and {} more unexpected rows", indexes.size() - kMaxUnexpectedRowsShown));
+	}
+}
+
+std::vector<std::string> DiffOrdered(const std::vector<Json> &expected, const std::vector<Json> &actual) {
+	std::vector<std::string> lines;
+	for (std::size_t i = 0; i < expected.size() && i < actual.size(); i++) {
+		DiffFields(expected[i], actual[i], fmt::format("row {}", i + 1), lines);
+	}
+	for (std::size_t i = actual.size(); i < expected.size(); i++) {
+		lines.push_back(fmt::format("missing row {}: {}", i + 1, JsonToYamlFlow(expected[i])));
+	}
+	std::vector<std::size_t> extra;
+	for (std::size_t i = expected.size(); i < actual.size(); i++) {
+		extra.push_back(i);
+	}
+	AddUnexpected(actual, extra, NamedFields(expected), lines);
+	return lines;
+}
+
+//! Pairs expected with actual rows that match them, as many as possible (Kuhn's augmenting
+//! paths). Returns, for each expected row, the index of its actual row.
+std::vector<std::optional<std::size_t>> MatchRows(const std::vector<Json> &expected, const std::vector<Json> &actual) {
+	std::vector<std::vector<bool>> fits(expected.size(), std::vector<bool>(actual.size()));
+	for (std::size_t e = 0; e < expected.size(); e++) {
+		for (std::size_t a = 0; a < actual.size(); a++) {
+			fits[e][a] = RowMatches(expected[e], actual[a]);
+		}
+	}
+
+	std::vector<std::optional<std::size_t>> owner(actual.size());
+	std::vector<bool> visited;
+	std::function<bool(std::size_t)> augment = [&](std::size_t e) {
+		for (std::size_t a = 0; a < actual.size(); a++) {
+			if (!fits[e][a] || visited[a]) {
+				continue;
+			}
+			visited[a] = true;
+			if (!owner[a] || augment(*owner[a])) {
+				owner[a] = e;
+				return true;
+			}
+		}
+		return false;
+	};
+	for (std::size_t e = 0; e < expected.size(); e++) {
+		visited.assign(actual.size(), false);
+		augment(e);
+	}
+
+	std::vector<std::optional<std::size_t>> partner(expected.size());
+	for (std::size_t a = 0; a < actual.size(); a++) {
+		if (owner[a]) {
+			partner[*owner[a]] = a;
+		}
+	}
+	return partner;
+}
+
+std::vector<std::string> DiffUnordered(const std::vector<Json> &expected, const std::vector<Json> &actual) {
+	auto partner = MatchRows(expected, actual);
+	std::vector<bool> taken(actual.size());
+	for (const auto &a : partner) {
+		if (a) {
+			taken[*a] = true;
+		}
+	}
+
+	std::vector<std::string> lines;
+	for (std::size_t e = 0; e < expected.size(); e++) {
+		if (partner[e]) {
+			continue;
+		}
+		std::optional<std::size_t> closest;
+		std::size_t best = 0;
+		for (std::size_t a = 0; a < actual.size(); a++) {
+			std::size_t equal = CountEqualFields(expected[e], actual[a]);
+			if (!taken[a] && equal > best) {
+				closest = a;
+				best = equal;
+			}
+		}
+		if (!closest) {
+			lines.push_back(fmt::format("missing row {}: {}", e + 1, JsonToYamlFlow(expected[e])));
+			continue;
+		}
+		taken[*closest] = true;
+		DiffFields(expected[e], actual[*closest], fmt::format("row {} (actual row {})", e + 1, *closest + 1), lines);
+	}
+
+	std::vector<std::size_t> extra;
+	for (std::size_t a = 0; a < actual.size(); a++) {
+		if (!taken[a]) {
+			extra.push_back(a);
+		}
+	}
+	AddUnexpected(actual, extra, NamedFields(expected), lines);
+	return lines;
+}
+
+std::optional<double> AsNumber(const Json &value) {
+	if (value.is_number()) {
+		return value.get<double>();
+	}
+	double number = 0;
+	if (value.is_string() && ParseNumber(value.get_ref<const std::string &>(), number)) {
+		return number;
+	}
+	return std::nullopt;
+}
+
+} // namespace
+
+bool FieldValueMatches(const Json &expected, const Json *actual) {
+	if (expected.is_null()) {
+		return actual == nullptr || actual->is_null();
+	}
+	if (actual == nullptr || actual->is_null()) {
+		return false;
+	}
+	if (expected.is_number() || actual->is_number()) {
+		auto expected_number = AsNumber(expected);
+		auto actual_number = AsNumber(*actual);
+		return expected_number && actual_number && *expected_number == *actual_number;
+	}
+	if (expected.is_structured() || actual->is_structured()) {
+		return expected == *actual;
+	}
+	return CellText(expected) == CellText(*actual);
+}
+
+std::vector<std::string> DiffRows(const std::vector<Json> &expected, const std::vector<Json> &actual, bool ordered) {
+	return ordered ? DiffOrdered(expected, actual) : DiffUnordered(expected, actual);
+}
+
+std::vector<std::string> DescribeUnexpectedRows(const std::vector<Json> &rows) {
+	std::vector<std::size_t> indexes;
+	for (std::size_t i = 0; i < rows.size(); i++) {
+		indexes.push_back(i);
+	}
+	std::vector<std::string> lines;
+	AddUnexpected(rows, indexes, {}, lines);
+	return lines;
+}
+
+} // namespace sumoql
