@@ -82,8 +82,8 @@ PlanOptions MakePlanOptions(const TestCase &test_case) {
 	PlanOptions options;
 	options.time_field = test_case.time_field;
 	options.defaults = test_case.metadata;
-	// NOTE: the engine has no function that reads the clock yet, so a case's `now` changes
-	// nothing; it is kept for when now() and queryStartTime() exist.
+	// NOTE: a case's `now` changes nothing yet, because the engine has no function that reads
+	// the clock. It is kept for when now() and queryStartTime() exist.
 	return options;
 }
 

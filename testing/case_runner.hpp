@@ -9,7 +9,7 @@
 
 namespace sumoql {
 
-//! What running one case's query produced.
+//! The result of running one case's query.
 struct CaseRun {
 	//! One message per problem when the query did not run: `LINE:COLUMN: message` for each query
 	//! diagnostic, or the message of an unreadable input or invalid event. Empty after a run.
@@ -18,7 +18,7 @@ struct CaseRun {
 };
 
 //! Runs `query_text` over the case's events in this process, with the engine path that
-//! `sumoql run` uses: parse, the `--strict` check when the case asks for it, plan, execute.
+//! `sumoql run` uses: parse, the `--strict` check when the case sets `strict`, plan, execute.
 //! An invalid event fails the run, because test events are meant to be valid.
 CaseRun RunCase(const std::string &query_text, const TestCase &test_case);
 

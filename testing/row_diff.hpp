@@ -30,7 +30,7 @@ bool FieldValueMatches(const nlohmann::ordered_json &expected, const nlohmann::o
 std::vector<std::string> DiffRows(const std::vector<nlohmann::ordered_json> &expected,
                                   const std::vector<nlohmann::ordered_json> &actual, bool ordered);
 
-//! Describes up to a few `rows` as `unexpected row N: {...}` lines, for a count mismatch.
+//! Describes up to ten `rows` as `unexpected row N: {...}` lines, for a count mismatch.
 std::vector<std::string> DescribeUnexpectedRows(const std::vector<nlohmann::ordered_json> &rows);
 
 } // namespace sumoql

@@ -11,7 +11,7 @@
 
 namespace sumoql {
 
-//! What a test case requires of its query's result.
+//! The kind of result a test case requires.
 enum class ExpectationKind {
 	//! `rows: [...]`: one actual row per expected row, each with the listed field values.
 	kRows,

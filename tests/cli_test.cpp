@@ -1,46 +1,19 @@
 // The sumoql command as a user runs it: exit codes, diagnostics, the run summary, and the
 // shipped detection over the shipped fixtures and, when present, over real logs.
 
+#include "tests/sumoql_process.hpp"
+
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-	int exit_code = -1;
-	std::string out;
-	std::string err;
-};
-
-//! Runs sumoql with `arguments` (shell words) from the repository root.
-CommandResult RunSumoql(const std::string &arguments) {
-	fs::path err_path = fs::temp_directory_path() / ("sumoql_cli_err_" + std::to_string(::getpid()));
-	std::string command = std::string("cd '") + SUMOQL_SOURCE_DIR + "' && '" + SUMOQL_BINARY + "' " + arguments +
-	                      " 2>'" + err_path.string() + "'";
-
-	CommandResult result;
-	FILE *pipe = ::popen(command.c_str(), "r");
-	std::array<char, 4096> buffer;
-	std::size_t got;
-	while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-		result.out.append(buffer.data(), got);
-	}
-	int status = ::pclose(pipe);
-	result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-
-	std::ifstream err(err_path);
-	result.err.assign(std::istreambuf_iterator<char>(err), {});
-	fs::remove(err_path);
-	return result;
-}
+using sumoql::testing::RunSumoql;
 
 std::size_t CountOccurrences(const std::string &text, const std::string &part) {
 	std::size_t count = 0;
@@ -75,6 +48,23 @@ TEST(Cli, StrictRejectsDetectionAtSamePositions) {
 	    << result.err;
 	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error: 'eval'"), std::string::npos) << result.err;
 	EXPECT_EQ(result.out, "");
+}
+
+TEST(Cli, CheckStrictReportsExactlyThreeExtensions) {
+	auto result = RunSumoql(std::string("check --strict ") + kDetection);
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(CountOccurrences(result.err, ": error: "), 3u) << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":3:3: error: an anchor 'parse'"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":5:9: error: '!' before a comparison"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error: 'eval'"), std::string::npos) << result.err;
+}
+
+TEST(Cli, CheckStrictAcceptsNativeDetection) {
+	auto result = RunSumoql("check --strict queries/t1568.003-dns-calculation.native.sumo");
+	EXPECT_EQ(result.exit_code, 0);
+	EXPECT_EQ(result.err, "");
 }
 
 TEST(Cli, SyntaxErrorShowsCaret) {

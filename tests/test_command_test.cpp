@@ -1,0 +1,352 @@
+// `sumoql test` as a user runs it, on test files written here. The expected output of each
+// case, its diff lines included, is worked out by hand from the rules in docs/testing.md.
+
+#include "tests/sumoql_process.hpp"
+
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include <filesystem>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using sumoql::testing::MakeScratchFolder;
+using sumoql::testing::ReadFile;
+using sumoql::testing::RunSumoqlIn;
+using sumoql::testing::WriteFile;
+
+// Keeps events from the lab/sysmon category whose port is at least 4096.
+const char *kPortsQuery = R"(_sourceCategory=*sysmon*
+| num(port) as port_number
+| where port_number >= 4096
+| fields host, port_number
+)";
+
+// Line numbers of the cases matter: the runner prints them.
+const char *kPortsTests = R"(metadata:
+  _sourceCategory: lab/sysmon
+cases:
+  - name: high port passes
+    events:
+      - {host: a, port: 5000}
+      - {host: b, port: 80}
+    rows:
+      - {host: a, port_number: 5000}
+  - name: wrong value fails
+    events:
+      - {host: a, port: 5000}
+    rows:
+      - {host: a, port_number: 5001}
+  - name: missing and unexpected rows
+    events:
+      - {host: a, port: 5000}
+      - {host: b, port: 6000}
+    rows:
+      - {host: c, port_number: 7000}
+      - {host: a, port_number: 5000}
+  - name: ordered rows out of order
+    ordered: true
+    events:
+      - {host: a, port: 5000}
+      - {host: b, port: 6000}
+    rows:
+      - {host: b}
+      - {host: a}
+  - name: count matches
+    events: [{host: a, port: 5000}]
+    matches: 1
+  - name: count differs
+    events: [{host: a, port: 5000}]
+    matches: 2
+  - name: no matches fails
+    events: [{host: a, port: 5000}]
+    no_matches: true
+  - name: scope rules out another category
+    metadata: {_sourceCategory: lab/linux}
+    events: [{host: a, port: 5000}]
+    no_matches: true
+  - name: error expected but the query runs
+    events: [{host: a, port: 5000}]
+    error: boom
+)";
+
+const char *kPortsFailures = R"(FAIL ports.test.yaml:10: wrong value fails
+  row 1 (actual row 1): port_number: expected 5001, got 5000
+FAIL ports.test.yaml:15: missing and unexpected rows
+  missing row 1: {host: c, port_number: 7000}
+  unexpected row 2: {host: b, port_number: 6000}
+FAIL ports.test.yaml:22: ordered rows out of order
+  row 1: host: expected b, got a
+  row 2: host: expected a, got b
+FAIL ports.test.yaml:33: count differs
+  expected 2 rows, got 1
+FAIL ports.test.yaml:36: no matches fails
+  expected no rows, got 1
+  unexpected row 1: {host: a, port_number: 5000}
+FAIL ports.test.yaml:43: error expected but the query runs
+  expected an error containing 'boom', but the query returned 1 row
+3 passed, 6 failed
+)";
+
+class TestCommand : public ::testing::Test {
+protected:
+	void SetUp() override {
+		folder_ = MakeScratchFolder("test_command");
+		WriteFile(folder_ / "ports.sumo", kPortsQuery);
+		WriteFile(folder_ / "ports.test.yaml", kPortsTests);
+	}
+
+	void TearDown() override {
+		fs::remove_all(folder_);
+	}
+
+	fs::path folder_;
+};
+
+TEST_F(TestCommand, FailuresShowRowDiffs) {
+	auto result = RunSumoqlIn(folder_, "test ports.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out, kPortsFailures);
+	EXPECT_EQ(result.err, "");
+}
+
+TEST_F(TestCommand, VerboseListsPassingCases) {
+	auto result = RunSumoqlIn(folder_, "test --verbose ports.test.yaml");
+	EXPECT_NE(result.out.find("PASS ports.test.yaml:4: high port passes\n"), std::string::npos) << result.out;
+	EXPECT_NE(result.out.find("PASS ports.test.yaml:30: count matches\n"), std::string::npos) << result.out;
+	EXPECT_NE(result.out.find("PASS ports.test.yaml:39: scope rules out another category\n"), std::string::npos)
+	    << result.out;
+}
+
+TEST_F(TestCommand, FilterSelectsCasesByName) {
+	auto result = RunSumoqlIn(folder_, "test --filter COUNT ports.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out, "FAIL ports.test.yaml:33: count differs\n  expected 2 rows, got 1\n1 passed, 1 failed\n");
+}
+
+TEST_F(TestCommand, PassingRunExitsZero) {
+	auto result = RunSumoqlIn(folder_, "test --filter pass ports.test.yaml");
+	EXPECT_EQ(result.exit_code, 0);
+	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, DefaultPathIsCurrentFolder) {
+	auto result = RunSumoqlIn(folder_, "test --filter pass");
+	EXPECT_EQ(result.exit_code, 0);
+	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, ErrorExpectationMatchesSubstring) {
+	WriteFile(folder_ / "broken.sumo", "| frobnicate x\n");
+	WriteFile(folder_ / "broken.test.yaml", R"(cases:
+  - name: unknown operator is reported
+    error: "1:3: unknown operator 'frobnicate'"
+  - name: rows from a broken query
+    rows: []
+)");
+	auto result = RunSumoqlIn(folder_, "test broken.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out, "FAIL broken.test.yaml:4: rows from a broken query\n"
+	                      "  the query failed: 1:3: unknown operator 'frobnicate'\n"
+	                      "1 passed, 1 failed\n");
+}
+
+TEST_F(TestCommand, InvalidInlineEventFailsCase) {
+	WriteFile(folder_ / "events.sumo", "| fields host\n");
+	WriteFile(folder_ / "events.test.yaml", R"(cases:
+  - name: second event is not json
+    events:
+      - {host: a}
+      - '{"host": "b"'
+    matches: 1
+)");
+	auto result = RunSumoqlIn(folder_, "test events.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.out.find("FAIL events.test.yaml:2: second event is not json\n"
+	                          "  the query failed: events[2]: invalid event: "),
+	          std::string::npos)
+	    << result.out;
+}
+
+TEST_F(TestCommand, WindowsPathsStayLiteral) {
+	WriteFile(folder_ / "paths.sumo", "| where Image matches \"*\\\\svchost.exe\" | fields Image\n");
+	WriteFile(folder_ / "paths.test.yaml", R"(cases:
+  - name: backslashes in plain and single-quoted values
+    events:
+      - {Image: C:\Windows\System32\svchost.exe}
+      - Image: 'C:\Windows\System32\cmd.exe'
+    rows:
+      - {Image: C:\Windows\System32\svchost.exe}
+)");
+	auto result = RunSumoqlIn(folder_, "test paths.test.yaml");
+	EXPECT_EQ(result.exit_code, 0) << result.out;
+	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, UnknownKeyIsReportedWithPosition) {
+	WriteFile(folder_ / "typo.sumo", "| fields host\n");
+	WriteFile(folder_ / "typo.test.yaml", "cases:\n  - name: typo\n    rws: []\n");
+	auto result = RunSumoqlIn(folder_, "test typo.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out.rfind("ERROR typo.test.yaml:3:5: unknown key 'rws' in a case; expected one of: ", 0), 0u)
+	    << result.out;
+	EXPECT_NE(result.out.find("\n0 passed, 1 failed\n"), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, MissingQueryFileIsReported) {
+	WriteFile(folder_ / "orphan.test.yaml", "cases:\n  - name: orphan\n    matches: 0\n");
+	auto result = RunSumoqlIn(folder_, "test orphan.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out, "ERROR orphan.sumo: cannot open the query file that the test file tests\n"
+	                      "0 passed, 1 failed\n");
+}
+
+TEST_F(TestCommand, MissingPathIsUsageError) {
+	auto result = RunSumoqlIn(folder_, "test no-such-folder");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_EQ(result.err, "sumoql: error: no-such-folder: no such file or folder\n");
+}
+
+TEST_F(TestCommand, FolderWithoutTestFilesIsUsageError) {
+	fs::create_directories(folder_ / "empty");
+	auto result = RunSumoqlIn(folder_, "test empty");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find("no *.test.yaml files found"), std::string::npos) << result.err;
+}
+
+const char *kSnapshotTests = R"(# header comment
+cases:
+  # the first case keeps its comments
+  - name: recorded rows
+    snapshot: true
+    events:
+      - {host: a, port: 5000}
+    rows:
+      - {host: old}   # outdated
+    # comment after the rows
+
+  - name: no rows yet
+    snapshot: true
+    events:
+      - {host: b, port: 6000}
+  - name: still passes
+    snapshot: true
+    events:
+      - {host: 'C:\x', port: 7000}
+    rows:
+      - {host: 'C:\x'}
+)";
+
+const char *kSnapshotUpdated = R"(# header comment
+cases:
+  # the first case keeps its comments
+  - name: recorded rows
+    snapshot: true
+    events:
+      - {host: a, port: 5000}
+    rows:
+      - {host: a, port_number: 5000}
+    # comment after the rows
+
+  - name: no rows yet
+    snapshot: true
+    events:
+      - {host: b, port: 6000}
+    rows:
+      - {host: b, port_number: 6000}
+  - name: still passes
+    snapshot: true
+    events:
+      - {host: 'C:\x', port: 7000}
+    rows:
+      - {host: 'C:\x'}
+)";
+
+TEST_F(TestCommand, UpdateRewritesOnlyFailingSnapshotRows) {
+	WriteFile(folder_ / "snap.sumo", "| num(port) as port_number | fields host, port_number\n");
+	WriteFile(folder_ / "snap.test.yaml", kSnapshotTests);
+
+	auto before = RunSumoqlIn(folder_, "test snap.test.yaml");
+	EXPECT_EQ(before.exit_code, 1);
+	EXPECT_NE(before.out.find("FAIL snap.test.yaml:12: no rows yet\n"
+	                          "  the snapshot has no rows yet; run 'sumoql test --update' to record them\n"),
+	          std::string::npos)
+	    << before.out;
+
+	auto update = RunSumoqlIn(folder_, "test --update snap.test.yaml");
+	EXPECT_EQ(update.exit_code, 0);
+	EXPECT_EQ(update.out, "UPDATED snap.test.yaml:4: recorded rows\n"
+	                      "UPDATED snap.test.yaml:12: no rows yet\n"
+	                      "3 passed, 0 failed, 2 updated\n");
+	EXPECT_EQ(ReadFile(folder_ / "snap.test.yaml"), kSnapshotUpdated);
+
+	auto after = RunSumoqlIn(folder_, "test snap.test.yaml");
+	EXPECT_EQ(after.exit_code, 0);
+	EXPECT_EQ(after.out, "3 passed, 0 failed\n");
+}
+
+//! Returns libxml2's schema errors for `report` against tests/data/junit.xsd, or "" when valid.
+std::string ValidateJunit(const fs::path &report) {
+	std::string schema_path = std::string(SUMOQL_SOURCE_DIR) + "/tests/data/junit.xsd";
+	xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(schema_path.c_str());
+	xmlSchemaPtr schema = xmlSchemaParse(parser);
+	xmlSchemaFreeParserCtxt(parser);
+	if (schema == nullptr) {
+		return "the schema did not load";
+	}
+
+	std::string errors;
+	xmlDocPtr document = xmlReadFile(report.c_str(), nullptr, XML_PARSE_NONET);
+	if (document == nullptr) {
+		errors = "the report is not well-formed XML";
+	} else {
+		xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(schema);
+		if (xmlSchemaValidateDoc(validator, document) != 0) {
+			errors = "the report does not match the schema";
+		}
+		xmlSchemaFreeValidCtxt(validator);
+		xmlFreeDoc(document);
+	}
+	xmlSchemaFree(schema);
+	return errors;
+}
+
+TEST_F(TestCommand, JunitReportMatchesSchema) {
+	WriteFile(folder_ / "typo.sumo", "| fields host\n");
+	WriteFile(folder_ / "typo.test.yaml", "cases:\n  - name: typo <&>\n    rws: []\n");
+	auto result = RunSumoqlIn(folder_, "test --junit report.xml ports.test.yaml typo.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+
+	fs::path report = folder_ / "report.xml";
+	EXPECT_EQ(ValidateJunit(report), "");
+	std::string xml = ReadFile(report);
+	EXPECT_NE(xml.find("<testsuites name=\"sumoql test\" tests=\"10\" failures=\"6\" errors=\"1\""),
+	          std::string::npos)
+	    << xml;
+	EXPECT_NE(xml.find("<testsuite name=\"ports.test.yaml\" tests=\"9\" failures=\"6\" errors=\"0\""),
+	          std::string::npos)
+	    << xml;
+	EXPECT_NE(xml.find("<testcase name=\"high port passes\" classname=\"ports.test.yaml\""), std::string::npos)
+	    << xml;
+	EXPECT_NE(xml.find("<failure message=\"row 1 (actual row 1): port_number: expected 5001, got 5000\" "
+	                   "type=\"mismatch\">"),
+	          std::string::npos)
+	    << xml;
+	EXPECT_NE(xml.find("<testsuite name=\"typo.test.yaml\" tests=\"1\" failures=\"0\" errors=\"1\""),
+	          std::string::npos)
+	    << xml;
+}
+
+TEST(JunitSchema, RejectsReportWithoutCaseName) {
+	fs::path folder = MakeScratchFolder("junit_schema");
+	WriteFile(folder / "bad.xml", "<testsuites><testsuite name=\"s\" tests=\"1\" failures=\"0\" errors=\"0\">"
+	                              "<testcase classname=\"c\"/></testsuite></testsuites>\n");
+	EXPECT_EQ(ValidateJunit(folder / "bad.xml"), "the report does not match the schema");
+	fs::remove_all(folder);
+}
+
+} // namespace
