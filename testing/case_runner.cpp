@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -78,12 +79,16 @@ std::vector<std::string> DescribeDiagnostics(const std::vector<Diagnostic> &diag
 	return messages;
 }
 
+std::int64_t WallClockMs() {
+	auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+	return std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count();
+}
+
 PlanOptions MakePlanOptions(const TestCase &test_case) {
 	PlanOptions options;
 	options.time_field = test_case.time_field;
 	options.defaults = test_case.metadata;
-	// NOTE: a case's `now` changes nothing yet, because the engine has no function that reads
-	// the clock. It is kept for when now() and queryStartTime() exist.
+	options.now_ms = test_case.now_ms ? *test_case.now_ms : WallClockMs();
 	return options;
 }
 

@@ -44,8 +44,9 @@ struct TestCase {
 	std::vector<std::pair<std::string, std::string>> metadata;
 	//! Query parameter values, by parameter name.
 	std::vector<std::pair<std::string, std::string>> params;
-	//! The frozen current time, as the test file gives it.
-	std::optional<std::string> now;
+	//! The frozen current time in milliseconds since the Unix epoch, for now() and relative time
+	//! ranges. Unset means the wall clock when the case starts, as `sumoql run` does.
+	std::optional<std::int64_t> now_ms;
 	std::optional<std::string> time_field;
 	//! Run as `--strict` does: non-Sumo constructs are errors.
 	bool strict = false;

@@ -1,5 +1,6 @@
 #include "testing/test_file_loader.hpp"
 
+#include "engine/readers/timestamp.hpp"
 #include "testing/yaml_spans.hpp"
 #include "testing/yaml_values.hpp"
 
@@ -218,7 +219,13 @@ TestCase Loader::LoadCase(const YAML::Node &node, const std::vector<std::pair<st
 		test_case.params = ScalarMap(node["params"], "params");
 	}
 	if (node["now"]) {
-		test_case.now = ScalarText(node["now"], "now");
+		std::string text = ScalarText(node["now"], "now");
+		test_case.now_ms = ParseTimestamp(text);
+		if (!test_case.now_ms) {
+			Fail(node["now"], fmt::format("'now' must be an ISO 8601 time such as 2024-06-03T14:00:00Z or epoch "
+			                              "milliseconds, got '{}'",
+			                              text));
+		}
 	}
 	if (node["time_field"]) {
 		test_case.time_field = ScalarText(node["time_field"], "time_field");

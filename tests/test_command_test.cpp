@@ -187,6 +187,32 @@ TEST_F(TestCommand, WindowsPathsStayLiteral) {
 	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
 }
 
+TEST_F(TestCommand, NowFreezesTheClock) {
+	WriteFile(folder_ / "clock.sumo", "| now() as t | fields t\n");
+	// 2024-06-03 is day 19877 after 1970-01-01: (19877 * 86400 + 14 * 3600) * 1000 ms.
+	WriteFile(folder_ / "clock.test.yaml", R"(cases:
+  - name: iso time
+    now: 2024-06-03T14:00:00Z
+    events: [{x: 1}]
+    rows: [{t: 1717423200000}]
+  - name: epoch milliseconds
+    now: 1717423200000
+    events: [{x: 1}]
+    rows: [{t: 1717423200000}]
+)");
+	auto result = RunSumoqlIn(folder_, "test clock.test.yaml");
+	EXPECT_EQ(result.exit_code, 0) << result.out;
+	EXPECT_EQ(result.out, "2 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, InvalidNowIsReported) {
+	WriteFile(folder_ / "clock.sumo", "| now() as t | fields t\n");
+	WriteFile(folder_ / "clock.test.yaml", "cases:\n  - name: bad time\n    now: yesterday\n    matches: 0\n");
+	auto result = RunSumoqlIn(folder_, "test clock.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: 'now' must be an ISO 8601 time", 0), 0u) << result.out;
+}
+
 TEST_F(TestCommand, UnknownKeyIsReportedWithPosition) {
 	WriteFile(folder_ / "typo.sumo", "| fields host\n");
 	WriteFile(folder_ / "typo.test.yaml", "cases:\n  - name: typo\n    rws: []\n");
