@@ -100,17 +100,65 @@ void AddUnexpected(const std::vector<Json> &actual, const std::vector<std::size_
 	}
 }
 
+//! Returns the pairs (expected, actual) of a longest run of matching rows common to both lists,
+//! in order.
+std::vector<std::pair<std::size_t, std::size_t>> AlignRows(const std::vector<Json> &expected,
+                                                           const std::vector<Json> &actual) {
+	const std::size_t n = expected.size();
+	const std::size_t m = actual.size();
+	// common[i][j] is the length of the longest common run of expected[i..] and actual[j..].
+	std::vector<std::vector<std::size_t>> common(n + 1, std::vector<std::size_t>(m + 1, 0));
+	std::vector<std::vector<bool>> fits(n, std::vector<bool>(m));
+	for (std::size_t i = n; i-- > 0;) {
+		for (std::size_t j = m; j-- > 0;) {
+			fits[i][j] = RowMatches(expected[i], actual[j]);
+			common[i][j] = fits[i][j] ? common[i + 1][j + 1] + 1 : std::max(common[i + 1][j], common[i][j + 1]);
+		}
+	}
+
+	std::vector<std::pair<std::size_t, std::size_t>> pairs;
+	std::size_t i = 0;
+	std::size_t j = 0;
+	while (i < n && j < m) {
+		if (fits[i][j] && common[i][j] == common[i + 1][j + 1] + 1) {
+			pairs.emplace_back(i++, j++);
+		} else if (common[i + 1][j] >= common[i][j + 1]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return pairs;
+}
+
 std::vector<std::string> DiffOrdered(const std::vector<Json> &expected, const std::vector<Json> &actual) {
 	std::vector<std::string> lines;
-	for (std::size_t i = 0; i < expected.size() && i < actual.size(); i++) {
-		DiffFields(expected[i], actual[i], fmt::format("row {}", i + 1), lines);
+	if (expected.size() == actual.size()) {
+		for (std::size_t i = 0; i < expected.size(); i++) {
+			DiffFields(expected[i], actual[i], fmt::format("row {}", i + 1), lines);
+		}
+		return lines;
 	}
-	for (std::size_t i = actual.size(); i < expected.size(); i++) {
-		lines.push_back(fmt::format("missing row {}: {}", i + 1, JsonToYamlFlow(expected[i])));
-	}
+
+	// Between two aligned rows, the rows left on each side are compared in order, and those
+	// without a counterpart are missing or unexpected.
+	auto pairs = AlignRows(expected, actual);
+	pairs.emplace_back(expected.size(), actual.size());
 	std::vector<std::size_t> extra;
-	for (std::size_t i = expected.size(); i < actual.size(); i++) {
-		extra.push_back(i);
+	std::size_t e = 0;
+	std::size_t a = 0;
+	for (const auto &[next_e, next_a] : pairs) {
+		for (; e < next_e && a < next_a; e++, a++) {
+			DiffFields(expected[e], actual[a], fmt::format("row {} (actual row {})", e + 1, a + 1), lines);
+		}
+		for (; e < next_e; e++) {
+			lines.push_back(fmt::format("missing row {}: {}", e + 1, JsonToYamlFlow(expected[e])));
+		}
+		for (; a < next_a; a++) {
+			extra.push_back(a);
+		}
+		e = next_e + 1;
+		a = next_a + 1;
 	}
 	AddUnexpected(actual, extra, NamedFields(expected), lines);
 	return lines;

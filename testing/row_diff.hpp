@@ -17,9 +17,11 @@ bool FieldValueMatches(const nlohmann::ordered_json &expected, const nlohmann::o
 //! and returns one line per difference, or nothing when every expected row has its own actual
 //! row and no actual row is left over. Field names compare case-insensitively, as Sumo's do.
 //!
-//! With `ordered`, expected row N is compared with actual row N. Otherwise the rows are paired by
-//! a maximum matching, and each expected row left over is shown against the remaining actual
-//! row that agrees with it on the most fields. Lines look like:
+//! With `ordered` and equal counts, expected row N is compared with actual row N. With `ordered`
+//! and different counts, the rows are first aligned on a longest run of matching rows in order,
+//! so one missing or extra row shows as only that. Without `ordered`, the rows are paired by a
+//! maximum matching, and each expected row left over is shown against the remaining actual row
+//! that agrees with it on the most fields. Lines look like:
 //!
 //!   row 2 (actual row 5): dst_port: expected 4128, got 4129
 //!   missing row 3: {dst_port: 4128, o1: 172}

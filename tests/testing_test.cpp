@@ -88,6 +88,19 @@ TEST(RowDiff, ClosestRowShowsFieldDifference) {
 	                                    "unexpected row 1: {host: b, port: 1}"}));
 }
 
+TEST(RowDiff, OrderedAlignsAroundMissingRow) {
+	std::vector<Json> expected = {{{"x", 1}}, {{"x", 2}}, {{"x", 3}}, {{"x", 4}}};
+	std::vector<Json> actual = {{{"x", 1}}, {{"x", 3}}, {{"x", 5}}};
+	EXPECT_EQ(DiffRows(expected, actual, true),
+	          std::vector<std::string>({"missing row 2: {x: 2}", "row 4 (actual row 3): x: expected 4, got 5"}));
+}
+
+TEST(RowDiff, OrderedShowsExtraRowOnly) {
+	std::vector<Json> expected = {{{"x", 1}}, {{"x", 3}}};
+	std::vector<Json> actual = {{{"x", 1}}, {{"x", 2}}, {{"x", 3}}};
+	EXPECT_EQ(DiffRows(expected, actual, true), std::vector<std::string>({"unexpected row 2: {x: 2}"}));
+}
+
 TEST(RowDiff, MissingFieldIsNamed) {
 	std::vector<Json> expected = {{{"host", "a"}, {"port", 1}}};
 	std::vector<Json> actual = {{{"host", "a"}}};
