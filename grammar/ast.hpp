@@ -186,6 +186,16 @@ struct ParseRegexOperator {
 	bool promoted_from_anchor = false;
 };
 
+//! `parse xml [field=F] "/xpath", ... [as a, ...] [nodrop]`.
+struct ParseXmlOperator {
+	std::optional<std::string> field;
+	std::vector<std::string> paths;
+	std::vector<SourceSpan> path_spans;
+	//! Empty without `as`, and otherwise one name per path.
+	std::vector<std::string> aliases;
+	bool nodrop = false;
+};
+
 //! `json [field=F] "path", ... [as a, ...] [nodrop]`, and `json auto` with its options.
 struct JsonOperator {
 	std::optional<std::string> field;
@@ -234,7 +244,8 @@ struct SortOperator {
 
 struct Operator {
 	SourceSpan span;
-	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, JsonOperator, AssignOperator,
+	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
+	             AssignOperator,
 	             FieldsOperator, SortOperator>
 	    node;
 };

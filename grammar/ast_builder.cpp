@@ -71,7 +71,7 @@ using Selector = parse_tree::selector<
         g::in_operator, g::not_in_operator, g::in_test, g::contains_test, g::not_operator,
         g::negation,
         // Operators
-        g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::extract_op, g::field_option,
+        g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::parse_xml, g::extract_op, g::field_option,
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
@@ -327,6 +327,9 @@ private:
 	void BuildAnchorParse(const Node &parse_node, const Node &anchor_node);
 	void CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorOperator &anchor) const;
 	ast::ParseRegexOperator BuildRegexParse(const Node &node) const;
+	void BuildXmlParse(const Node &parse_node, const Node &xml_node);
+	void CheckPathCount(const Node &node, std::string_view operator_name, std::size_t paths,
+	                    std::size_t aliases) const;
 	void BuildJson(const Node &node);
 	void CollectJsonParts(const Node &node, ast::JsonOperator &json) const;
 	void BuildEval(const Node &node);
@@ -745,6 +748,10 @@ void AstBuilder::BuildParse(const Node &node) {
 		query_.operators.push_back({SpanOf(node), BuildRegexParse(body)});
 		return;
 	}
+	if (body.is_type<g::parse_xml>()) {
+		BuildXmlParse(node, body);
+		return;
+	}
 	BuildAnchorParse(node, body);
 }
 
@@ -836,13 +843,38 @@ void AstBuilder::BuildJson(const Node &node) {
 	ast::JsonOperator json;
 	CollectJsonParts(node, json);
 
-	if (!json.aliases.empty() && json.aliases.size() != json.paths.size()) {
+	CheckPathCount(node, "json", json.paths.size(), json.aliases.size());
+	query_.operators.push_back({SpanOf(node), std::move(json)});
+}
+
+void AstBuilder::CheckPathCount(const Node &node, std::string_view operator_name, std::size_t paths,
+                                std::size_t aliases) const {
+	if (aliases != 0 && aliases != paths) {
 		Fail(SpanOf(node),
-		     fmt::format(fmt::runtime(g::kPathCountMismatch), CountNoun(json.paths.size(), "path", "paths"),
-		                 CountNoun(json.aliases.size(), "field name", "field names")),
+		     fmt::format(fmt::runtime(g::kPathCountMismatch), operator_name, CountNoun(paths, "path", "paths"),
+		                 CountNoun(aliases, "field name", "field names")),
 		     g::kPathCountMismatchHint);
 	}
-	query_.operators.push_back({SpanOf(node), std::move(json)});
+}
+
+void AstBuilder::BuildXmlParse(const Node &parse_node, const Node &xml_node) {
+	ast::ParseXmlOperator xml;
+	for (const auto &child : xml_node.children) {
+		if (child->is_type<g::field_option>()) {
+			xml.field = FieldNameText(*child->children.front());
+		} else if (child->is_type<g::string_literal>()) {
+			xml.paths.push_back(Unescape(LiteralBody(*child)));
+			xml.path_spans.push_back(SpanOf(*child));
+		} else if (child->is_type<g::alias_list>()) {
+			for (const auto &alias : child->children) {
+				xml.aliases.push_back(FieldNameText(*alias));
+			}
+		} else if (child->is_type<g::nodrop>()) {
+			xml.nodrop = true;
+		}
+	}
+	CheckPathCount(parse_node, "parse xml", xml.paths.size(), xml.aliases.size());
+	query_.operators.push_back({SpanOf(parse_node), std::move(xml)});
 }
 
 // The parts of `json auto` sit one or two levels down, under `json_auto` and `json_auto_keys`.

@@ -72,6 +72,9 @@ template <> inline constexpr const char *error_hint<alias_list> = "name one fiel
 template <> inline constexpr const char *error_message<regex_patterns> = "expected a quoted regular expression";
 template <> inline constexpr const char *error_hint<regex_patterns> = "for example: parse regex \"user=(?<user>\\w+)\"";
 template <> inline constexpr const char *error_message<next_regex_pattern> = "expected a quoted regular expression after ','";
+template <> inline constexpr const char *error_message<xpaths> = "expected a quoted XPath";
+template <> inline constexpr const char *error_hint<xpaths> = "for example: parse xml \"/Event/System/EventID/text()\" as event_id";
+template <> inline constexpr const char *error_message<next_xpath> = "expected a quoted XPath after ','";
 template <> inline constexpr const char *error_message<json_paths> = "expected a quoted JSON path";
 template <> inline constexpr const char *error_hint<json_paths> = "for example: json \"user.name\", \"tags[0]\" as name, tag";
 template <> inline constexpr const char *error_message<next_json_path> = "expected a quoted JSON path after ','";
@@ -84,9 +87,9 @@ template <> inline constexpr const char *error_message<fields_list> = "expected 
 template <> inline constexpr const char *error_message<sort_keys> = "expected a field to sort by";
 template <> inline constexpr const char *error_message<next_sort_key> = "expected a field to sort by after ','";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
-template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, extract, json, eval, fields, sort and 'expression as field'";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, eval, fields, sort and 'expression as field'";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, extract, json, eval, fields, sort, order and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, order and 'expression as field'";
 
 // Query shape
 template <> inline constexpr const char *error_message<operator_stage> = "expected an operator after '|'";
@@ -137,8 +140,8 @@ inline constexpr const char *kMissingAliasList = "expected 'as' and an alias lis
 inline constexpr const char *kMissingAliasListHint =
     "name one field for each '*', or use 'parse regex' with named groups";
 
-inline constexpr const char *kPathCountMismatch = "the json operator has {} but {} after 'as'";
-inline constexpr const char *kPathCountMismatchHint = "name one field for each JSON path";
+inline constexpr const char *kPathCountMismatch = "the {} operator has {} but {} after 'as'";
+inline constexpr const char *kPathCountMismatchHint = "name one field for each path";
 
 inline constexpr const char *kDuplicateField = "field '{}' is listed twice";
 inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";

@@ -1206,8 +1206,8 @@ TEST(Diagnostic, CaretKeepsTabs) {
 	          "q.sumo:2:4: error: unknown operator 'foo'\n"
 	          "\t| foo\n"
 	          "\t  ^~~\n"
-	          "hint: the operators are where, parse, parse regex, extract, json, eval, fields, sort, order "
-	          "and 'expression as field'\n");
+	          "hint: the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, "
+	          "order and 'expression as field'\n");
 }
 
 TEST(Diagnostic, WarningWithoutHint) {

@@ -7,6 +7,7 @@
 #include "engine/operators/fields.hpp"
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/parse_json.hpp"
+#include "engine/operators/parse_xml.hpp"
 #include "engine/operators/parse_regex.hpp"
 #include "engine/operators/sort.hpp"
 #include "engine/operators/where.hpp"
@@ -104,6 +105,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::JsonOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::AssignOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::FieldsOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::SortOperator &node);
@@ -140,6 +142,7 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 	for (const auto &op : query.operators) {
 		bool is_parse = std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
 		                std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
+		                std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
 		                std::holds_alternative<ast::JsonOperator>(op.node);
 		std::visit([&](const auto &node) { PlanOperator(op, node); }, op.node);
 		previous_was_parse_ = is_parse;
@@ -266,6 +269,30 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &nod
 		targets.push_back({std::move(*path), slot});
 	}
 	plan_->operators.push_back(std::make_unique<JsonOperator>(settings, std::move(targets)));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::ParseXmlOperator &node) {
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
+
+	std::vector<ParseXmlOperator::Target> targets;
+	for (idx_t i = 0; i < node.paths.size(); i++) {
+		std::string error;
+		auto query = ParseXmlOperator::CompileXPath(node.paths[i], error);
+		if (!query) {
+			ThrowAt(node.path_spans[i], fmt::format("invalid XPath \"{}\": {}", node.paths[i], error),
+			        "write a full path from the root, such as /Event/EventData/Data[@Name='Image']/text()");
+		}
+		std::string name = node.aliases.empty() ? ParseXmlOperator::DefaultFieldName(node.paths[i]) : node.aliases[i];
+		if (name.empty() || name.find_first_of("*()") != std::string::npos) {
+			ThrowAt(node.path_spans[i], fmt::format("the XPath \"{}\" does not end in a name to call its field",
+			                                        node.paths[i]),
+			        "name the field with 'as', as in parse xml \"/a/*\" as value");
+		}
+		idx_t slot = plan_->schema.AddField(name);
+		MarkCreated(name);
+		targets.push_back({std::move(query), slot});
+	}
+	plan_->operators.push_back(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &node) {

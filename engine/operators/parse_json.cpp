@@ -124,7 +124,6 @@ bool JsonOperator::StartDocument(std::string_view text) {
 
 bool JsonOperator::ExtractTarget(const Target &target, DataChunk &chunk, sel_t row) {
 	Vector &column = chunk.columns[target.slot];
-	column.validity().SetInvalid(row);
 	document_.rewind();
 	ondemand::value root;
 	if (document_.get_value().get(root)) {
@@ -133,21 +132,23 @@ bool JsonOperator::ExtractTarget(const Target &target, DataChunk &chunk, sel_t r
 
 	bool found = false;
 	if (target.path.HasWildcard()) {
-		list_ = "[";
+		list_.assign(1, '[');
 		auto append = [&](ondemand::value value) {
 			std::string_view text;
 			if (auto code = RawJson(value, text)) {
 				return code;
 			}
-			list_ += found ? "," : "";
-			list_ += text;
+			if (found) {
+				list_ += ',';
+			}
+			list_.append(text);
 			found = true;
 			return simdjson::SUCCESS;
 		};
 		if (Walk(root, target.path.steps, append) || !found) {
 			return false;
 		}
-		list_ += "]";
+		list_ += ']';
 		SetText(column, row, chunk.heap.AddString(list_));
 		return true;
 	}
@@ -160,6 +161,7 @@ bool JsonOperator::ExtractTarget(const Target &target, DataChunk &chunk, sel_t r
 		}
 		std::string_view text;
 		if (type == ondemand::json_type::null) {
+			column.validity().SetInvalid(row);
 			return simdjson::SUCCESS;
 		}
 		if (type == ondemand::json_type::string) {
@@ -172,11 +174,7 @@ bool JsonOperator::ExtractTarget(const Target &target, DataChunk &chunk, sel_t r
 		SetText(column, row, chunk.heap.AddString(text));
 		return simdjson::SUCCESS;
 	};
-	if (Walk(root, target.path.steps, store)) {
-		column.validity().SetInvalid(row);
-		return false;
-	}
-	return found;
+	return !Walk(root, target.path.steps, store) && found;
 }
 
 void JsonOperator::Execute(DataChunk &chunk) {
@@ -192,8 +190,7 @@ void JsonOperator::Execute(DataChunk &chunk) {
 		bool all_found = has_json;
 		for (const auto &target : targets_) {
 			if (!has_json) {
-				chunk.columns[target.slot].validity().SetInvalid(row);
-				continue;
+				break;
 			}
 			all_found = ExtractTarget(target, chunk, row) && all_found;
 		}

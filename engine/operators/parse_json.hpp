@@ -17,8 +17,9 @@ namespace sumoql {
 //! JSON array of every value it reaches.
 //!
 //! The JSON starts at the input's first `{` or `[`, so a log line may have text before it. A
-//! row matches when every path is found. A path that is not found gives a null, and a row that
-//! does not match is dropped unless the parse rules keep it.
+//! row matches when every path is found. A path that is not found leaves its field as it was,
+//! which is null unless an earlier stage set it. A row that does not match is dropped unless the
+//! parse rules keep it.
 class JsonOperator : public PhysicalOperator {
 public:
 	struct Target {

@@ -41,8 +41,18 @@ struct regex_options : star<whitespace, sor<multi, nodrop>> {};
 struct parse_regex
     : seq<whitespace, kw_regex, opt<whitespace, field_option>, must<regex_patterns>, regex_options> {};
 
+struct kw_xml : reserved<TAO_PEGTL_ISTRING("xml")> {};
+
+// parse_xml <- 'parse' 'xml' ('field' '=' FIELD)? STRING (',' STRING)* ('as' alias_list)? ('nodrop')?
+struct next_xpath : seq<whitespace, string_literal> {};
+struct xpaths : seq<whitespace, string_literal, star<whitespace, one<','>, must<next_xpath>>> {};
+
+struct parse_xml
+    : seq<whitespace, kw_xml, opt<whitespace, field_option>, must<xpaths>,
+          opt<whitespace, kw_as, must<alias_list>>, opt<whitespace, nodrop>> {};
+
 // parse_op <- 'parse' ('field' '=' FIELD)? STRING 'as' alias_list ('nodrop')?
-struct parse_op : seq<kw_parse, sor<parse_regex, parse_anchor>> {};
+struct parse_op : seq<kw_parse, sor<parse_regex, parse_xml, parse_anchor>> {};
 
 struct extract_op
     : seq<kw_extract, opt<whitespace, field_option>, must<regex_patterns>, regex_options> {};
