@@ -213,6 +213,46 @@ TEST_F(TestCommand, InvalidNowIsReported) {
 	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: 'now' must be an ISO 8601 time", 0), 0u) << result.out;
 }
 
+TEST_F(TestCommand, QueryKeyAndEventFileList) {
+	WriteFile(folder_ / "shared" / "low.jsonl", "{\"host\": \"a\", \"port\": 80}\n");
+	WriteFile(folder_ / "shared" / "high.jsonl", "[{\"host\": \"b\", \"port\": 5000}]\n");
+	WriteFile(folder_ / "suite" / "other-name.test.yaml", R"(query: ../ports.sumo
+metadata: {_sourceCategory: lab/sysmon}
+cases:
+  - name: files then inline events
+    events_file: [../shared/low.jsonl, ../shared/high.jsonl]
+    events: [{host: c, port: 6000}]
+    ordered: true
+    rows: [{host: b}, {host: c}]
+)");
+	auto result = RunSumoqlIn(folder_, "test suite");
+	EXPECT_EQ(result.exit_code, 0) << result.out;
+	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, TimeFieldSetsMessageTime) {
+	WriteFile(folder_ / "time.sumo", "| fields _messageTime, host\n");
+	// 2024-06-03 14:00:00 UTC is 1717423200000 ms, as in NowFreezesTheClock.
+	WriteFile(folder_ / "time.test.yaml", R"(cases:
+  - name: named time key
+    time_field: seen
+    events: [{host: a, seen: 2024-06-03T14:00:00Z}]
+    rows: [{_messageTime: 1717423200000, host: a}]
+)");
+	auto result = RunSumoqlIn(folder_, "test time.test.yaml");
+	EXPECT_EQ(result.exit_code, 0) << result.out;
+	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, ParamsFailCaseWithReason) {
+	WriteFile(folder_ / "params.sumo", "| fields host\n");
+	WriteFile(folder_ / "params.test.yaml", "cases:\n  - name: with params\n    params: {min: 1}\n    matches: 0\n");
+	auto result = RunSumoqlIn(folder_, "test params.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.out.find("  the query failed: query parameters are not supported"), std::string::npos)
+	    << result.out;
+}
+
 TEST_F(TestCommand, UnknownKeyIsReportedWithPosition) {
 	WriteFile(folder_ / "typo.sumo", "| fields host\n");
 	WriteFile(folder_ / "typo.test.yaml", "cases:\n  - name: typo\n    rws: []\n");
