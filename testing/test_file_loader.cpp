@@ -239,6 +239,11 @@ TestCase Loader::LoadCase(const YAML::Node &node, const std::vector<std::pair<st
 		if (test_case.expectation != ExpectationKind::kRows) {
 			Fail(node, "a case with 'snapshot: true' records 'rows'; remove its other expectation");
 		}
+		// --update rewrites whole lines, which would cut a flow map's closing brace.
+		if (node.Style() == YAML::EmitterStyle::Flow) {
+			Fail(node, "a case with 'snapshot: true' must be a block map, one key per line, so that "
+			           "--update can rewrite its rows");
+		}
 		LocateRows(node, test_case);
 	}
 	return test_case;

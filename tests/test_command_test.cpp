@@ -253,6 +253,16 @@ TEST_F(TestCommand, ParamsFailCaseWithReason) {
 	    << result.out;
 }
 
+TEST_F(TestCommand, SnapshotInFlowMapIsRejected) {
+	WriteFile(folder_ / "flow.sumo", "| fields host\n");
+	WriteFile(folder_ / "flow.test.yaml", "cases:\n  - {name: flow, snapshot: true, rows: []}\n");
+	auto result = RunSumoqlIn(folder_, "test --update flow.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out.rfind("ERROR flow.test.yaml:2:5: a case with 'snapshot: true' must be a block map", 0), 0u)
+	    << result.out;
+	EXPECT_EQ(ReadFile(folder_ / "flow.test.yaml"), "cases:\n  - {name: flow, snapshot: true, rows: []}\n");
+}
+
 TEST_F(TestCommand, UnknownKeyIsReportedWithPosition) {
 	WriteFile(folder_ / "typo.sumo", "| fields host\n");
 	WriteFile(folder_ / "typo.test.yaml", "cases:\n  - name: typo\n    rws: []\n");
