@@ -417,6 +417,18 @@ TEST_F(TestCommand, JunitReportMatchesSchema) {
 	    << xml;
 }
 
+TEST(ShippedQueries, EachHasTestFile) {
+	fs::path queries = fs::path(SUMOQL_SOURCE_DIR) / "queries";
+	for (const auto &entry : fs::directory_iterator(queries)) {
+		if (entry.path().extension() != ".sumo") {
+			continue;
+		}
+		fs::path tests = entry.path();
+		tests.replace_extension(".test.yaml");
+		EXPECT_TRUE(fs::exists(tests)) << entry.path().filename().string() << " has no " << tests.filename().string();
+	}
+}
+
 TEST(JunitSchema, RejectsReportWithoutCaseName) {
 	fs::path folder = MakeScratchFolder("junit_schema");
 	WriteFile(folder / "bad.xml", "<testsuites><testsuite name=\"s\" tests=\"1\" failures=\"0\" errors=\"0\">"
