@@ -107,6 +107,18 @@ void PrintSummary(const RunSummary &summary) {
 		std::cerr << fmt::format("sumoql: {} {} not a number and became null in num() or a similar cast\n", count,
 		                         count == 1 ? "value was" : "values were");
 	}
+	if (summary.rows_dropped > 0) {
+		std::cerr << fmt::format("sumoql: {} dropped because a function could not use a value: isPrivateIP(), "
+		                         "isPublicIP() or isReservedIP() of an invalid IPv4 address, or format() of a value "
+		                         "its pattern does not take\n",
+		                         plural(summary.rows_dropped, "row"));
+	}
+	if (summary.invalid_arguments > 0) {
+		std::uint64_t count = summary.invalid_arguments;
+		std::cerr << fmt::format("sumoql: {} {} an invalid function argument, such as a substring() range "
+		                         "outside the text, and became null\n",
+		                         count, count == 1 ? "call had" : "calls had");
+	}
 }
 
 std::unique_ptr<ResultWriter> MakeWriter(const QueryPlan &plan, const RunSettings &settings) {

@@ -176,6 +176,7 @@ QueryExecutor::BlockResult QueryExecutor::ProcessBlock(Worker &worker, const std
 			}
 			for (idx_t i = 0; i < breaker_index_ && chunk->count > 0; i++) {
 				plan.operators[i]->Execute(*chunk);
+				chunk->ApplyDropRequests();
 			}
 			if (chunk->count > 0) {
 				result.chunks.push_back(std::move(chunk));
@@ -227,6 +228,7 @@ void QueryExecutor::Push(DataChunk &chunk, idx_t first_operator) {
 			return;
 		}
 		operators[i]->Execute(chunk);
+		chunk.ApplyDropRequests();
 	}
 	Emit(chunk);
 }
@@ -262,9 +264,14 @@ RunSummary QueryExecutor::summary() const {
 	RunSummary summary;
 	summary.input = input_stats_;
 	summary.rows_output = rows_output_;
-	summary.failed_conversions = plan_.stats->failed_conversions;
+	auto add = [&summary](const ExecutionStats &stats) {
+		summary.failed_conversions += stats.failed_conversions;
+		summary.rows_dropped += stats.rows_dropped;
+		summary.invalid_arguments += stats.invalid_arguments;
+	};
+	add(*plan_.stats);
 	for (const auto &worker : workers_) {
-		summary.failed_conversions += worker->plan->stats->failed_conversions;
+		add(*worker->plan->stats);
 	}
 	return summary;
 }

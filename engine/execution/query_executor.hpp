@@ -17,6 +17,8 @@ struct RunSummary {
 	InputStats input;
 	std::uint64_t rows_output = 0;
 	std::uint64_t failed_conversions = 0;
+	std::uint64_t rows_dropped = 0;
+	std::uint64_t invalid_arguments = 0;
 };
 
 //! Builds one more plan of the query being run, for a worker thread's own operator state.

@@ -10,6 +10,7 @@
 #include "engine/expressions/in_list.hpp"
 #include "engine/expressions/matches.hpp"
 #include "engine/expressions/regex_syntax.hpp"
+#include "engine/types/number_text.hpp"
 #include "grammar/diagnostic.hpp"
 
 #include <fmt/format.h>
@@ -17,6 +18,20 @@
 namespace sumoql {
 
 namespace {
+
+//! Returns the value of a number literal, or of a negated one such as `-1`.
+std::optional<double> NumberLiteralValue(const ast::Expression &expression) {
+	if (auto *number = std::get_if<ast::NumberLiteral>(&expression.node)) {
+		return number->value;
+	}
+	auto *unary = std::get_if<ast::UnaryExpression>(&expression.node);
+	if (unary && unary->op == ast::UnaryOperator::kNegate) {
+		if (auto *number = std::get_if<ast::NumberLiteral>(&unary->operand->node)) {
+			return -number->value;
+		}
+	}
+	return std::nullopt;
+}
 
 [[noreturn]] void ThrowAt(SourceSpan span, std::string message, std::string hint = {}) {
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
@@ -158,21 +173,71 @@ BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression,
 
 	const ScalarFunction *function = FindScalarFunction(node.name);
 	if (!function) {
+		std::string_view suggestion = SuggestScalarFunction(node.name);
 		ThrowAt(expression.span, fmt::format("unknown function '{}'", node.name),
-		        "check the spelling; sumoql runs if, isNull, isEmpty, isBlank, isNumeric, num, number, double, "
-		        "toLong, toInt, toString, toLowerCase, toUpperCase and contains");
+		        suggestion.empty() ? "check the spelling; the README lists the functions sumoql runs"
+		                           : fmt::format("did you mean {}()?", suggestion));
 	}
-	if (node.arguments.size() < function->min_arguments || node.arguments.size() > function->max_arguments) {
-		ThrowAt(expression.span,
-		        fmt::format("{}() takes {} argument{}, not {}", function->name, function->min_arguments,
-		                    function->min_arguments == 1 ? "" : "s", node.arguments.size()));
+	CheckArgumentCount(expression, node, *function);
+
+	std::unique_ptr<FunctionData> data;
+	if (function->bind) {
+		data = BindFunctionData(node, *function);
 	}
 
 	std::vector<BoundExpressionPtr> arguments;
 	for (const auto &argument : node.arguments) {
 		arguments.push_back(Bind(*argument));
 	}
-	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_, now_ms_);
+	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_, now_ms_,
+	                                           std::move(data));
+}
+
+void ExpressionBinder::CheckArgumentCount(const ast::Expression &expression, const ast::FunctionCall &node,
+                                          const ScalarFunction &function) {
+	idx_t given = node.arguments.size();
+	if (given >= function.min_arguments && given <= function.max_arguments) {
+		return;
+	}
+
+	std::string expected;
+	if (function.min_arguments == function.max_arguments) {
+		expected = function.min_arguments == 0 ? "no arguments"
+		                                       : fmt::format("{} argument{}", function.min_arguments,
+		                                                     function.min_arguments == 1 ? "" : "s");
+	} else if (function.max_arguments == function.min_arguments + 1) {
+		expected = fmt::format("{} or {} arguments", function.min_arguments, function.max_arguments);
+	} else {
+		expected = fmt::format("{} to {} arguments", function.min_arguments, function.max_arguments);
+	}
+	ThrowAt(expression.span, fmt::format("{}() takes {}, not {}", function.name, expected, given),
+	        given > function.max_arguments ? "remove the extra arguments, or nest calls for more values"
+	                                       : "add the missing arguments");
+}
+
+std::unique_ptr<FunctionData> ExpressionBinder::BindFunctionData(const ast::FunctionCall &node,
+                                                                 const ScalarFunction &function) {
+	FunctionBindInput input;
+	input.regexes = node.regex_arguments;
+	input.regexes.resize(node.arguments.size());
+	for (const auto &argument : node.arguments) {
+		if (auto *text = std::get_if<ast::StringLiteral>(&argument->node)) {
+			input.constants.push_back(text->value);
+			input.constant_types.push_back(LogicalType::kString);
+		} else if (auto number = NumberLiteralValue(*argument)) {
+			input.constants.push_back(FormatNumber(*number));
+			input.constant_types.push_back(LogicalType::kNumber);
+		} else {
+			input.constants.push_back(std::nullopt);
+			input.constant_types.push_back(LogicalType::kNull);
+		}
+	}
+
+	try {
+		return function.bind(input);
+	} catch (const FunctionBindError &error) {
+		ThrowAt(node.arguments[error.argument]->span, error.what(), error.hint);
+	}
 }
 
 BoundExpressionPtr ExpressionBinder::BindIf(const ast::Expression &expression, const ast::FunctionCall &node) {

@@ -34,6 +34,9 @@ private:
 	BoundExpressionPtr BindNode(const ast::Expression &expression, const ast::ConditionalExpression &node);
 
 	BoundExpressionPtr BindIf(const ast::Expression &expression, const ast::FunctionCall &node);
+	void CheckArgumentCount(const ast::Expression &expression, const ast::FunctionCall &node,
+	                        const ScalarFunction &function);
+	std::unique_ptr<FunctionData> BindFunctionData(const ast::FunctionCall &node, const ScalarFunction &function);
 
 	Schema &schema_;
 	ExecutionStats &stats_;

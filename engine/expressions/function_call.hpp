@@ -3,6 +3,7 @@
 #include "engine/expressions/bound_expression.hpp"
 #include "engine/functions/scalar_function.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace sumoql {
@@ -11,7 +12,7 @@ namespace sumoql {
 class BoundFunctionCall : public BoundExpression {
 public:
 	BoundFunctionCall(SourceSpan span, const ScalarFunction &function, std::vector<BoundExpressionPtr> arguments,
-	                  ExecutionStats &stats, std::int64_t now_ms);
+	                  ExecutionStats &stats, std::int64_t now_ms, std::unique_ptr<FunctionData> data);
 
 	void Execute(DataChunk &chunk, const SelectionVector &selection, idx_t count,
 	             Vector &result) override;
@@ -23,6 +24,7 @@ private:
 	std::vector<const Vector *> argument_vectors_;
 	ExecutionStats &stats_;
 	std::int64_t now_ms_;
+	std::unique_ptr<FunctionData> data_;
 };
 
 } // namespace sumoql

@@ -1,14 +1,78 @@
-// now(): the query's notion of now, in milliseconds since the Unix epoch. It is fixed for the
-// whole run (`sumoql run --now EPOCH_MS`, else the wall clock at start), so every row sees the
-// same value and a test can freeze it.
+// Dates and times, in milliseconds since the Unix epoch.
+//
+// now(): the query's notion of now. It is fixed for the whole run (`sumoql run --now EPOCH_MS`,
+// else the wall clock at start), so every row sees the same value and a test can freeze it.
+//
+// formatDate(ms[, pattern[, zone]]): the time as text in a Java SimpleDateFormat pattern, by
+// default "MM/dd/yyyy HH:mm:ss.SSS Z", in a time zone such as "America/New_York", by default
+// UTC. formatDate(0, "yyyy-MM-dd", "UTC") is "1970-01-01".
+//
+// parseDate(text, pattern[, zone]): the time that `text` gives in the pattern, read in the zone
+// (by default UTC) unless the text names one. Text the pattern does not match gives null.
+//
+// ICU's SimpleDateFormat does both, because its patterns, calendar and zone database follow
+// Java's. A pattern or zone that ICU rejects is a query error when it is a literal; otherwise the
+// value is null and counted for the run summary.
 
-#include "engine/functions/scalar_function.hpp"
+#include "engine/functions/row_executor.hpp"
+
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <fmt/format.h>
 
 #include <array>
+#include <cmath>
+#include <memory>
+#include <string>
 
 namespace sumoql {
 
 namespace {
+
+constexpr std::string_view kDefaultPattern = "MM/dd/yyyy HH:mm:ss.SSS Z";
+constexpr std::string_view kDefaultZone = "UTC";
+
+//! Builds a formatter for `pattern` in `zone`. Returns nullptr and sets `error` when ICU rejects
+//! either.
+std::unique_ptr<icu::SimpleDateFormat> MakeFormatter(std::string_view pattern, std::string_view zone,
+                                                     std::string &error) {
+	std::unique_ptr<icu::TimeZone> time_zone(
+	    icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), zone.size()))));
+	if (*time_zone == icu::TimeZone::getUnknown()) {
+		error = fmt::format("unknown time zone '{}'", zone);
+		return nullptr;
+	}
+
+	UErrorCode status = U_ZERO_ERROR;
+	auto formatter = std::make_unique<icu::SimpleDateFormat>(
+	    icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), icu::Locale::getUS(), status);
+	if (U_FAILURE(status)) {
+		error = fmt::format("invalid date pattern '{}': {}", pattern, u_errorName(status));
+		return nullptr;
+	}
+	formatter->adoptTimeZone(time_zone.release());
+	return formatter;
+}
+
+//! The formatter of one call. It is built at plan time when the pattern and zone are literals,
+//! and otherwise rebuilt whenever a row brings another pattern or zone. Each thread runs its own
+//! plan, so the mutable members are never shared.
+struct DateFormatData : FunctionData {
+	const icu::SimpleDateFormat *Get(std::string_view pattern, std::string_view zone) const {
+		if (!formatter || pattern != current_pattern || zone != current_zone) {
+			std::string error;
+			formatter = MakeFormatter(pattern, zone, error);
+			current_pattern = pattern;
+			current_zone = zone;
+		}
+		return formatter.get();
+	}
+
+	mutable std::unique_ptr<icu::SimpleDateFormat> formatter;
+	mutable std::string current_pattern;
+	mutable std::string current_zone;
+};
 
 void Now(std::span<const Vector *const>, const SelectionVector &selection, idx_t count, Vector &result,
          FunctionContext &context) {
@@ -20,8 +84,113 @@ void Now(std::span<const Vector *const>, const SelectionVector &selection, idx_t
 	}
 }
 
+//! Reads argument `index` of `row` as text, or `fallback` when the call has no such argument.
+std::string_view ReadTextArgument(std::span<const Vector *const> arguments, idx_t index, sel_t row,
+                                  DataChunk &chunk, std::string_view fallback) {
+	return index < arguments.size() ? ValueAsText(*arguments[index], row, chunk) : fallback;
+}
+
+void FormatDate(std::span<const Vector *const> arguments, const SelectionVector &selection, idx_t count,
+                Vector &result, FunctionContext &context) {
+	const auto &data = static_cast<const DateFormatData &>(*context.data);
+	icu::UnicodeString formatted;
+	std::string text;
+	ExecutePropagatingNull(arguments, selection, count, result, LogicalType::kString, [&](sel_t row) {
+		double milliseconds;
+		const icu::SimpleDateFormat *formatter =
+		    data.Get(ReadTextArgument(arguments, 1, row, context.chunk, kDefaultPattern),
+		             ReadTextArgument(arguments, 2, row, context.chunk, kDefaultZone));
+		if (!ReadNumberAt(*arguments[0], row, milliseconds) || !std::isfinite(milliseconds) || !formatter) {
+			context.stats.invalid_arguments++;
+			return false;
+		}
+
+		formatted.remove();
+		formatter->format(static_cast<UDate>(std::trunc(milliseconds)), formatted);
+		text.clear();
+		formatted.toUTF8String(text);
+		result.strings()[row] = context.chunk.heap.AddString(text);
+		return true;
+	});
+}
+
+void ParseDate(std::span<const Vector *const> arguments, const SelectionVector &selection, idx_t count,
+               Vector &result, FunctionContext &context) {
+	const auto &data = static_cast<const DateFormatData &>(*context.data);
+	ExecutePropagatingNull(arguments, selection, count, result, LogicalType::kNumber, [&](sel_t row) {
+		std::string_view text = ValueAsText(*arguments[0], row, context.chunk);
+		const icu::SimpleDateFormat *formatter =
+		    data.Get(ValueAsText(*arguments[1], row, context.chunk),
+		             ReadTextArgument(arguments, 2, row, context.chunk, kDefaultZone));
+		if (!formatter) {
+			context.stats.invalid_arguments++;
+			return false;
+		}
+
+		UErrorCode status = U_ZERO_ERROR;
+		UDate parsed =
+		    formatter->parse(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
+		if (U_FAILURE(status)) {
+			context.stats.invalid_arguments++;
+			return false;
+		}
+		result.numbers()[row] = parsed;
+		return true;
+	});
+}
+
+//! Checks a literal pattern (argument `pattern_index`) and zone (the next argument) and builds
+//! the formatter when both are known.
+std::unique_ptr<FunctionData> BindDateFormat(const FunctionBindInput &input, idx_t pattern_index) {
+	auto data = std::make_unique<DateFormatData>();
+	const auto &constants = input.constants;
+	bool has_pattern = pattern_index < constants.size();
+	bool has_zone = pattern_index + 1 < constants.size();
+	bool pattern_known = !has_pattern || constants[pattern_index];
+	bool zone_known = !has_zone || constants[pattern_index + 1];
+
+	std::string error;
+	if (pattern_known && has_pattern) {
+		MakeFormatter(*constants[pattern_index], kDefaultZone, error);
+		if (!error.empty()) {
+			throw FunctionBindError(pattern_index, error, "use Java SimpleDateFormat letters, such as yyyy-MM-dd HH:mm:ss");
+		}
+	}
+	if (zone_known && has_zone) {
+		MakeFormatter(kDefaultPattern, *constants[pattern_index + 1], error);
+		if (!error.empty()) {
+			throw FunctionBindError(pattern_index + 1, error, "use a zone ID such as UTC or America/New_York");
+		}
+	}
+	if (pattern_known && zone_known) {
+		data->Get(has_pattern ? *constants[pattern_index] : kDefaultPattern,
+		          has_zone ? *constants[pattern_index + 1] : kDefaultZone);
+	}
+	return data;
+}
+
+std::unique_ptr<FunctionData> BindFormatDate(const FunctionBindInput &input) {
+	// Sumo takes epoch milliseconds as a long and rejects text here; its message names the
+	// argument types.
+	if (input.constant_types[0] == LogicalType::kString) {
+		std::string types = "String";
+		for (std::size_t i = 1; i < input.constants.size(); i++) {
+			types += ", String";
+		}
+		throw FunctionBindError(0, fmt::format("Multiple definitions found for function formatDate({})", types),
+		                        "formatDate takes epoch milliseconds as a number; convert text with toLong()");
+	}
+	return BindDateFormat(input, 1);
+}
+
+std::unique_ptr<FunctionData> BindParseDate(const FunctionBindInput &input) {
+	return BindDateFormat(input, 1);
+}
+
 constexpr std::array kFunctions = {
     ScalarFunction {"now", 0, 0, Now},
+    ScalarFunction {"formatDate", 1, 3, FormatDate, BindFormatDate},
+    ScalarFunction {"parseDate", 2, 3, ParseDate, BindParseDate},
 };
 
 } // namespace

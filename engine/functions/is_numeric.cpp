@@ -2,11 +2,16 @@
 // scientific numbers ("1.56", "1e5"), hexadecimal with 0x or 0X ("0x1F"), and octal with a
 // leading zero ("017", but "09" is not octal). A sign and a type suffix ("123L", "1.5f", "2d")
 // may be added. Null, empty and blank text give false, and a number value gives true.
+//
+// isNaN(x) and isInfinity(x) are true when x is a number, or text in Java's Double syntax, that
+// is NaN or infinite: sqrt(-1), "NaN", 1/0, "-Infinity". Anything else, null included, is false.
 
-#include "engine/functions/scalar_function.hpp"
+#include "engine/functions/row_executor.hpp"
+#include "engine/types/ascii.hpp"
 
 #include <array>
 #include <cctype>
+#include <cmath>
 
 namespace sumoql {
 
@@ -92,8 +97,53 @@ void IsNumeric(std::span<const Vector *const> arguments, const SelectionVector &
 	}
 }
 
+//! Reads `row` as a double the way Java's Double.parseDouble would, which also takes "NaN" and
+//! "Infinity" with an optional sign.
+bool ReadJavaDouble(const Vector &input, sel_t row, double &out) {
+	if (ReadNumberAt(input, row, out)) {
+		return true;
+	}
+	if (!IsValidAt(input, row) || input.type() != LogicalType::kString) {
+		return false;
+	}
+	std::string_view text = TrimAsciiSpace(input.strings()[row]);
+	bool negative = !text.empty() && text.front() == '-';
+	if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+		text.remove_prefix(1);
+	}
+	if (text == "NaN") {
+		out = std::nan("");
+		return true;
+	}
+	if (text == "Infinity") {
+		out = negative ? -INFINITY : INFINITY;
+		return true;
+	}
+	return false;
+}
+
+template <bool (*TEST)(double)>
+void TestDouble(std::span<const Vector *const> arguments, const SelectionVector &selection, idx_t count,
+                Vector &result, FunctionContext &) {
+	const Vector &input = *arguments[0];
+	ExecutePredicate(selection, count, result, [&](sel_t row) {
+		double value;
+		return ReadJavaDouble(input, row, value) && TEST(value);
+	});
+}
+
+bool IsNan(double value) {
+	return std::isnan(value);
+}
+
+bool IsInfinite(double value) {
+	return std::isinf(value);
+}
+
 constexpr std::array kFunctions = {
     ScalarFunction {"isNumeric", 1, 1, IsNumeric},
+    ScalarFunction {"isNaN", 1, 1, TestDouble<IsNan>},
+    ScalarFunction {"isInfinity", 1, 1, TestDouble<IsInfinite>},
 };
 
 } // namespace

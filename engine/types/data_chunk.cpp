@@ -19,6 +19,8 @@ void DataChunk::Reset() {
 	row_count = 0;
 	heap.Reset();
 	parse_matched.fill(0);
+	drop_requested.fill(0);
+	has_drop_requests = false;
 }
 
 void DataChunk::SetRowCount(idx_t new_row_count) {
@@ -32,6 +34,22 @@ void DataChunk::Select(const SelectionVector &new_selection, idx_t new_count) {
 		selection.Set(i, new_selection.Get(i));
 	}
 	count = new_count;
+}
+
+void DataChunk::ApplyDropRequests() {
+	if (!has_drop_requests) {
+		return;
+	}
+	idx_t kept = 0;
+	for (idx_t i = 0; i < count; i++) {
+		sel_t row = selection.Get(i);
+		if (!drop_requested[row]) {
+			selection.Set(kept++, row);
+		}
+		drop_requested[row] = 0;
+	}
+	count = kept;
+	has_drop_requests = false;
 }
 
 } // namespace sumoql

@@ -33,6 +33,16 @@ public:
 	//! Replaces the selection with the first `new_count` entries of `new_selection`.
 	void Select(const SelectionVector &new_selection, idx_t new_count);
 
+	//! Marks `row` to leave the selection once the current operator finishes. Functions call it
+	//! for inputs that Sumo drops the row on, such as isPrivateIP() of an invalid address.
+	void RequestDrop(sel_t row) {
+		drop_requested[row] = 1;
+		has_drop_requests = true;
+	}
+
+	//! Removes the rows marked by RequestDrop from the selection and clears the marks.
+	void ApplyDropRequests();
+
 	std::vector<Vector> columns;
 	SelectionVector selection;
 	idx_t count = 0;
@@ -42,6 +52,9 @@ public:
 	//! Per row: an earlier `nodrop` parser in the current run of consecutive parse stages
 	//! matched it. A parser without `nodrop` keeps a row that fails when this is set.
 	std::array<std::uint8_t, kVectorSize> parse_matched {};
+	//! Per row: RequestDrop was called for it during the current operator.
+	std::array<std::uint8_t, kVectorSize> drop_requested {};
+	bool has_drop_requests = false;
 };
 
 } // namespace sumoql
