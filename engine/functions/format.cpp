@@ -305,9 +305,17 @@ std::string FormatFloatingPoint(const FormatPart &part, double magnitude) {
 	}
 }
 
+//! Returns the sign a non-negative number gets: "+" with the + flag, " " with the space flag.
+std::string PositiveSign(const FormatPart &part) {
+	if (part.plus) {
+		return "+";
+	}
+	return part.space ? " " : "";
+}
+
 //! Formats a number for a numeric conversion. Returns false when the conversion cannot take it.
 bool FormatNumberPart(const FormatPart &part, double value, std::string &out) {
-	std::string spec = part.plus ? "+" : part.space ? " " : "";
+	std::string spec = PositiveSign(part);
 	if (part.alternate) {
 		spec += '#';
 	}
@@ -337,7 +345,7 @@ bool FormatNumberPart(const FormatPart &part, double value, std::string &out) {
 		return true;
 	}
 	default: {
-		std::string sign = std::signbit(value) ? "-" : part.plus ? "+" : part.space ? " " : "";
+		std::string sign = std::signbit(value) ? "-" : PositiveSign(part);
 		if (!std::isfinite(value)) {
 			out = std::isnan(value) ? "NaN" : sign + "Infinity";
 			return true;
@@ -354,7 +362,8 @@ bool FormatPartAt(const FormatPart &part, const Vector &value, sel_t row, DataCh
 	bool upper = conversion == 'S' || conversion == 'B' || conversion == 'C';
 	if (conversion == 'b' || conversion == 'B') {
 		// Java prints a boolean's value and "true" for any other non-null value.
-		out = value.type() == LogicalType::kBoolean ? (value.booleans()[row] ? "true" : "false") : "true";
+		bool is_false = value.type() == LogicalType::kBoolean && !value.booleans()[row];
+		out = is_false ? "false" : "true";
 	} else if (conversion == 's' || conversion == 'S') {
 		out = ValueAsText(value, row, chunk);
 	} else if (conversion == 'c' || conversion == 'C') {

@@ -14,7 +14,7 @@ namespace sumoql {
 //! exactly four decimal parts of 0 to 255 and no leading zeros, spaces or shorthand, so
 //! "127.0.500.1", "10.1" and "010.0.0.1" are rejected.
 inline bool ParseIpv4(std::string_view text, std::uint32_t &address) {
-	// Longest form: 255.255.255.255.
+	// The maximum length is that of 255.255.255.255.
 	if (text.size() > 15) {
 		return false;
 	}
@@ -30,7 +30,7 @@ inline bool ParseIpv4(std::string_view text, std::uint32_t &address) {
 //! Returns true when `text` is an IPv6 address that inet_pton accepts, including the
 //! "::ffff:1.2.3.4" forms.
 inline bool IsIpv6(std::string_view text) {
-	// Longest form: eight groups of four hex digits, or six groups and a dotted IPv4 tail.
+	// The maximum length is that of six groups of four hex digits and a dotted IPv4 tail.
 	if (text.size() > 45) {
 		return false;
 	}
