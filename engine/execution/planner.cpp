@@ -211,9 +211,9 @@ void Planner::PlanOperator(const ast::Operator &, const ast::ParseAnchorOperator
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node) {
-	if (node.multi) {
-		ThrowAt(op.span, "'parse regex ... multi' is not supported yet",
-		        "remove 'multi' to take the first match of each regex");
+	if (node.multi && node.patterns.size() > 1) {
+		ThrowAt(node.pattern_spans[1], "'multi' takes one regular expression",
+		        "split the regular expressions into separate parse regex stages");
 	}
 	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
 
@@ -228,6 +228,10 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 
 		const auto &names = regex->CapturingGroupNames();
 		int group_count = regex->NumberOfCapturingGroups();
+		if (HasNestedNamedGroups(node.patterns[i])) {
+			ThrowAt(span, "the regular expression has a named group inside another named group",
+			        "Sumo Logic does not support nested named groups, so make the outer group non-capturing with (?:...)");
+		}
 		if (names.empty()) {
 			ThrowAt(span, "the regular expression has no named group",
 			        "name each value to extract, as in (?<user>\\w+)");
@@ -246,7 +250,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		}
 		patterns.push_back(std::move(pattern));
 	}
-	plan_->operators.push_back(std::make_unique<ParseRegexOperator>(settings, std::move(patterns)));
+	plan_->operators.push_back(std::make_unique<ParseRegexOperator>(settings, std::move(patterns), node.multi));
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &node) {

@@ -31,7 +31,7 @@ QueryExecutor::QueryExecutor(QueryPlan &plan, ResultWriter &writer, BadInputHand
     : plan_(plan), writer_(writer), on_bad_input_(std::move(on_bad_input)), chunk_(plan.schema.size()) {
 	breaker_index_ = plan_.operators.size();
 	for (idx_t i = 0; i < plan_.operators.size(); i++) {
-		if (plan_.operators[i]->IsPipelineBreaker()) {
+		if (plan_.operators[i]->IsPipelineBreaker() || plan_.operators[i]->IsExpanding()) {
 			breaker_index_ = i;
 			break;
 		}
@@ -225,6 +225,10 @@ void QueryExecutor::Push(DataChunk &chunk, idx_t first_operator) {
 		}
 		if (operators[i]->IsPipelineBreaker()) {
 			operators[i]->Sink(chunk);
+			return;
+		}
+		if (operators[i]->IsExpanding()) {
+			operators[i]->Expand(chunk, [&](DataChunk &output) { Push(output, i + 1); });
 			return;
 		}
 		operators[i]->Execute(chunk);

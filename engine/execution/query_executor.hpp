@@ -68,8 +68,8 @@ private:
 	InputStats input_stats_;
 	std::uint64_t rows_output_ = 0;
 	DataChunk chunk_;
-	//! Index of the first pipeline breaker, or the operator count: workers run the stages
-	//! before it.
+	//! Index of the first pipeline breaker or expanding operator, or the operator count: workers
+	//! run the stages before it.
 	idx_t breaker_index_ = 0;
 	std::vector<std::unique_ptr<Worker>> workers_;
 };

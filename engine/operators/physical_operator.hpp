@@ -2,11 +2,14 @@
 
 #include "engine/types/data_chunk.hpp"
 
+#include <functional>
+
 namespace sumoql {
 
 //! One stage of a query pipeline. A streaming operator changes each chunk in place: it narrows
-//! the selection, or writes field vectors. A pipeline breaker (sort) takes every chunk first and
-//! produces its rows only when the input ends.
+//! the selection, or writes field vectors. An expanding operator (`parse regex ... multi`) may
+//! output several rows per input row, so it writes chunks of its own. A pipeline breaker (sort)
+//! takes every chunk first and produces its rows only when the input ends.
 class PhysicalOperator {
 public:
 	virtual ~PhysicalOperator() = default;
@@ -17,6 +20,15 @@ public:
 
 	virtual bool IsPipelineBreaker() const {
 		return false;
+	}
+
+	virtual bool IsExpanding() const {
+		return false;
+	}
+
+	//! Expanding operators: processes the selected rows of `input` and passes each output chunk
+	//! to `emit`. Output strings may point into `input`, which stays valid until Expand returns.
+	virtual void Expand(DataChunk &input, const std::function<void(DataChunk &)> &emit) {
 	}
 
 	//! Pipeline breakers: takes the selected rows of `chunk`.
