@@ -1,7 +1,11 @@
 #include "cli/run_command.hpp"
 
 #include "cli/exit_code.hpp"
+#include "cli/input_sources.hpp"
+#include "cli/progress_line.hpp"
 #include "cli/query_text.hpp"
+#include "cli/time_bound.hpp"
+#include "engine/sources/layouts.hpp"
 #include "engine/execution/query_executor.hpp"
 #include "engine/readers/input_error.hpp"
 #include "grammar/diagnostic.hpp"
@@ -12,6 +16,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
+#include <tuple>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -29,6 +35,14 @@ struct RunSettings {
 	std::string source_category;
 	std::vector<std::string> assignments;
 	std::string time_field;
+	std::string time_zone;
+	std::string time_format;
+	std::string config_path;
+	std::vector<std::string> fers;
+	std::string layout;
+	std::string from;
+	std::string to;
+	bool stage_counts = false;
 	bool strict = false;
 	bool fail_on_bad_input = false;
 	bool quiet = false;
@@ -38,6 +52,9 @@ struct RunSettings {
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
 };
+
+//! The config file read from the current folder when --config is not given.
+constexpr const char *kDefaultConfigName = "sumoql.yaml";
 
 //! Bad lines beyond this many are counted in the summary but not printed one by one.
 constexpr std::uint64_t kMaxBadLinesShown = 20;
@@ -57,26 +74,63 @@ std::int64_t WallClockMs() {
 	return std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count();
 }
 
-PlanOptions MakePlanOptions(const RunSettings &settings) {
-	PlanOptions options;
-	options.now_ms = settings.now_ms ? *settings.now_ms : WallClockMs();
-	if (!settings.time_field.empty()) {
-		options.time_field = settings.time_field;
-	}
+CommandLineSource MakeCommandLineSource(const RunSettings &settings) {
+	CommandLineSource source;
 	if (!settings.source_category.empty()) {
-		options.defaults.emplace_back("_sourceCategory", settings.source_category);
+		source.metadata.emplace_back("_sourceCategory", settings.source_category);
 	}
 	for (const auto &assignment : settings.assignments) {
 		auto equals = assignment.find('=');
-		options.defaults.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
+		source.metadata.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
 	}
-	return options;
+	source.time_field = settings.time_field;
+	if (!settings.time_zone.empty()) {
+		source.time_zone_minutes = ParseZoneOffset(settings.time_zone);
+	}
+	if (settings.time_format == "epoch_s") {
+		source.time_format = TimeFormat::kEpochSeconds;
+	} else if (settings.time_format == "epoch_ms") {
+		source.time_format = TimeFormat::kEpochMilliseconds;
+	}
+	source.layout = settings.layout;
+	source.fers = settings.fers;
+	return source;
 }
 
-BadInputHandler MakeBadInputHandler(const RunSettings &settings) {
+//! Reads --config, or `sumoql.yaml` in the current folder when it exists.
+std::optional<ProjectConfig> LoadConfig(const RunSettings &settings) {
+	if (!settings.config_path.empty()) {
+		return LoadProjectConfig(settings.config_path);
+	}
+	if (std::filesystem::exists(kDefaultConfigName)) {
+		return LoadProjectConfig(kDefaultConfigName);
+	}
+	return std::nullopt;
+}
+
+//! Fills the time range of `options` from --from and --to. Returns false after printing an error.
+bool SetTimeRange(const RunSettings &settings, PlanOptions &options) {
+	for (auto [text, bound, name] : {std::tuple(&settings.from, &options.from, "--from"),
+	                                 std::tuple(&settings.to, &options.to, "--to")}) {
+		if (text->empty()) {
+			continue;
+		}
+		*bound = ParseTimeBound(*text, options.now_ms);
+		if (!*bound) {
+			std::cerr << fmt::format("sumoql: error: invalid {} value '{}'; give a time such as "
+			                         "2024-05-01T10:00:00Z, epoch milliseconds, now, or -24h\n",
+			                         name, *text);
+			return false;
+		}
+	}
+	return true;
+}
+
+BadInputHandler MakeBadInputHandler(const RunSettings &settings, std::shared_ptr<ProgressLine> progress) {
 	auto shown = std::make_shared<std::uint64_t>(0);
 	bool fatal = settings.fail_on_bad_input;
-	return [shown, fatal](const std::string &location, const std::string &message) {
+	return [shown, fatal, progress](const std::string &location, const std::string &message) {
+		progress->Clear();
 		if (fatal) {
 			throw InputError(fmt::format("{}: invalid event: {} (--fail-on-bad-input is set)", location, message));
 		}
@@ -89,11 +143,34 @@ BadInputHandler MakeBadInputHandler(const RunSettings &settings) {
 	};
 }
 
+std::string Plural(std::uint64_t count, const char *word) {
+	return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+void PrintFileSummaries(const RunSummary &summary, const InputPlan &inputs) {
+	for (std::size_t i = 0; i < summary.files.size(); i++) {
+		const FileSummary &file = summary.files[i];
+		const std::string &layout = i < inputs.inputs.size() ? inputs.inputs[i].layout : std::string();
+		std::string line = fmt::format("sumoql: {}: {}, layout {}, {}", file.path, Plural(file.events_read, "event"),
+		                               layout.empty() ? "none" : layout, Plural(file.bad_lines, "bad line"));
+		if (file.dropped_by_time_range > 0) {
+			line += fmt::format(", {} outside the time range", file.dropped_by_time_range);
+		}
+		line += fmt::format(", {} not matched by the scope", file.dropped_by_scope);
+		std::cerr << line << '\n';
+	}
+}
+
+void PrintStageCounts(const RunSummary &summary, const QueryPlan &plan) {
+	for (std::size_t i = 0; i < summary.stages.size(); i++) {
+		std::cerr << fmt::format("sumoql: stage {} ({}): {} in, {} out\n", i + 1, plan.stage_labels[i],
+		                         summary.stages[i].rows_in, summary.stages[i].rows_out);
+	}
+}
+
 void PrintSummary(const RunSummary &summary) {
 	const auto &input = summary.input;
-	auto plural = [](std::uint64_t count, const char *word) {
-		return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
-	};
+	auto plural = Plural;
 	std::cerr << fmt::format("sumoql: {} read from {}, {} output, {} skipped\n", plural(input.events_read, "event"),
 	                         plural(input.files_read, "file"), plural(summary.rows_output, "row"),
 	                         plural(input.bad_lines, "bad line"));
@@ -145,16 +222,26 @@ int Run(RunSettings &settings) {
 		query = ReadQueryFile(inputs.front());
 		inputs.erase(inputs.begin());
 	}
-	if (inputs.empty()) {
-		inputs.push_back("-");
-	}
 
 	ast::Query parsed;
 	if (!ParseAndReport(query, settings.strict, parsed)) {
 		return static_cast<int>(ExitCode::kQueryError);
 	}
 
-	PlanOptions plan_options = MakePlanOptions(settings);
+	PlanOptions plan_options;
+	plan_options.now_ms = settings.now_ms ? *settings.now_ms : WallClockMs();
+	if (!SetTimeRange(settings, plan_options)) {
+		return static_cast<int>(ExitCode::kInputError);
+	}
+	InputPlan input_plan;
+	try {
+		input_plan = PlanInputs(inputs, LoadConfig(settings), MakeCommandLineSource(settings), settings.quiet);
+	} catch (const ExtractionRulesError &error) {
+		PrintDiagnostics(error.rules, error.diagnostics);
+		return static_cast<int>(ExitCode::kQueryError);
+	}
+	plan_options.sources = input_plan.sources;
+
 	std::unique_ptr<QueryPlan> plan;
 	try {
 		plan = PlanQuery(parsed, plan_options);
@@ -166,15 +253,27 @@ int Run(RunSettings &settings) {
 	// Worker threads plan the same query again, for operator state of their own.
 	PlanFactory make_plan = [&parsed, &plan_options]() { return PlanQuery(parsed, plan_options); };
 	auto writer = MakeWriter(*plan, settings);
-	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings), make_plan, settings.threads);
-	for (const auto &input : inputs) {
-		executor.ReadInput(input);
+	auto progress = std::make_shared<ProgressLine>(!settings.quiet && isatty(STDERR_FILENO));
+	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings, progress), make_plan, settings.threads);
+	executor.SetProgressHandler(
+	    [progress](std::uint64_t bytes, std::uint64_t events) { progress->Update(bytes, events); });
+	for (const auto &input : input_plan.inputs) {
+		std::error_code size_error;
+		std::uint64_t size = input.path == "-" ? 0 : std::filesystem::file_size(input.path, size_error);
+		progress->StartFile(input.path, size_error ? 0 : size);
+		executor.ReadInput(input.path, input.source);
 	}
+	progress->Clear();
 	executor.Finish();
 	std::cout.flush();
 
+	RunSummary summary = executor.summary();
+	if (settings.stage_counts) {
+		PrintStageCounts(summary, *plan);
+	}
 	if (!settings.quiet) {
-		PrintSummary(executor.summary());
+		PrintFileSummaries(summary, input_plan);
+		PrintSummary(summary);
 	}
 	return static_cast<int>(ExitCode::kSuccess);
 }
@@ -211,6 +310,43 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Event key that holds the event time (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fff' or epoch ms; "
 	                "UTC unless the text has a zone). Default: the first of _messageTime, @timestamp, UtcTime, "
 	                "TimeCreated, EventTime.");
+	run->add_option("--time-zone", settings->time_zone,
+	                "Zone of event times written without one, as a fixed offset: UTC, +02:00, -05:00. "
+	                "Default: UTC.")
+	    ->check([](const std::string &value) {
+		    return ParseZoneOffset(value) ? std::string()
+		                                  : "expected UTC or an offset such as -05:00, got '" + value + "'";
+	    });
+	run->add_option("--time-format", settings->time_format,
+	                "How the time field is written: auto (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fff' or epoch ms), "
+	                "epoch_s or epoch_ms. Default: auto.")
+	    ->check(CLI::IsMember({"auto", "epoch_s", "epoch_ms"}));
+	run->add_option("--from", settings->from,
+	                "Start of the time range, inclusive: an ISO 8601 time (UTC unless it has a zone), epoch "
+	                "ms, now, or a time before --now such as -24h, -30m, -7d. Events without a time are "
+	                "outside every range.");
+	run->add_option("--to", settings->to, "End of the time range, exclusive, in the forms --from takes.");
+	run->add_option("--config", settings->config_path,
+	                "Project config file that declares sources. Default: sumoql.yaml in the current folder, "
+	                "when it exists.");
+	run->add_option("--fer", settings->fers,
+	                "Field extraction rule file (.sumo parse stages) that runs on each event before the query. "
+	                "Repeat the option for several files; they run in order.")
+	    ->allow_extra_args(false);
+	std::string layouts = "auto, none";
+	for (const auto &layout : ShippedLayouts()) {
+		layouts += fmt::format(", {}", layout.name);
+	}
+	run->add_option("--layout", settings->layout,
+	                "Run the shipped field extraction rule of a Sysmon log layout: " + layouts +
+	                    ". auto detects each file's layout from its first events. Default: none.")
+	    ->check([](const std::string &value) {
+		    return value == kAutoLayout || value == kNoLayout || FindLayout(value)
+		               ? std::string()
+		               : "unknown layout '" + value + "'; see --help for the names";
+	    });
+	run->add_flag("--stage-counts", settings->stage_counts,
+	              "Print on stderr how many rows entered and left each query stage.");
 	run->add_flag("--strict", settings->strict,
 	              "Reject constructs real Sumo Logic rejects (eval, parse without '*', unparenthesised '!').");
 	run->add_flag("--fail-on-bad-input", settings->fail_on_bad_input,
@@ -230,6 +366,9 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 			exit_code = Run(*settings);
 		} catch (const InputError &error) {
 			std::cout.flush();
+			std::cerr << "sumoql: error: " << error.what() << '\n';
+			exit_code = static_cast<int>(ExitCode::kInputError);
+		} catch (const ConfigError &error) {
 			std::cerr << "sumoql: error: " << error.what() << '\n';
 			exit_code = static_cast<int>(ExitCode::kInputError);
 		}

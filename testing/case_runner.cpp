@@ -86,8 +86,11 @@ std::int64_t WallClockMs() {
 
 PlanOptions MakePlanOptions(const TestCase &test_case) {
 	PlanOptions options;
-	options.time_field = test_case.time_field;
-	options.defaults = test_case.metadata;
+	SourceOptions &source = options.sources.emplace_back();
+	if (test_case.time_field) {
+		source.time_fields.push_back(*test_case.time_field);
+	}
+	source.defaults = test_case.metadata;
 	options.now_ms = test_case.now_ms ? *test_case.now_ms : WallClockMs();
 	return options;
 }

@@ -7,7 +7,8 @@
 //   {"x": "1"}
 //   skip REASON                (optional; keeps a case whose feature sumoql lacks)
 //   options                    (optional; one line of --source-category, --set, --strict,
-//   --strict                    --time-field, --now)
+//   --strict                    --time-field, --time-zone, --now, --from, --to (absolute times),
+//                               --layout NAME, --fer PATH relative to the repository root)
 //   ----
 //   {"x":"1"}                  (expected rows in order; none means no rows; or
 //                               `error LINE:COL [message part]` for a query that must fail)
@@ -15,6 +16,9 @@
 // A blank line ends a case.
 
 #include "engine/execution/query_executor.hpp"
+#include "engine/readers/timestamp.hpp"
+#include "engine/sources/extraction_rules.hpp"
+#include "engine/sources/layouts.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/extensions.hpp"
 #include "grammar/parser.hpp"
@@ -167,10 +171,22 @@ public:
 struct CaseOptions {
 	PlanOptions plan;
 	bool strict = false;
+	//! Field extraction rules that plan.sources[0] points into.
+	std::vector<std::unique_ptr<ExtractionRules>> rules;
 };
+
+//! Adds the extraction rule `text` to the case's only source.
+void AddRules(CaseOptions &options, const std::string &name, std::string text) {
+	options.rules.push_back(std::make_unique<ExtractionRules>(ParseExtractionRules(name, std::move(text))));
+	for (const ast::Operator *stage : options.rules.back()->StagePointers()) {
+		options.plan.sources[0].fer_stages.push_back(stage);
+	}
+}
 
 CaseOptions ParseOptions(const std::string &text) {
 	CaseOptions options;
+	options.plan.sources.emplace_back();
+	SourceOptions &source = options.plan.sources[0];
 	std::istringstream words(text);
 	std::string word;
 	while (words >> word) {
@@ -178,17 +194,36 @@ CaseOptions ParseOptions(const std::string &text) {
 			options.strict = true;
 		} else if (word == "--source-category") {
 			words >> word;
-			options.plan.defaults.emplace_back("_sourceCategory", word);
+			source.defaults.emplace_back("_sourceCategory", word);
 		} else if (word == "--set") {
 			words >> word;
 			auto equals = word.find('=');
-			options.plan.defaults.emplace_back(word.substr(0, equals), word.substr(equals + 1));
+			source.defaults.emplace_back(word.substr(0, equals), word.substr(equals + 1));
 		} else if (word == "--time-field") {
 			words >> word;
-			options.plan.time_field = word;
+			source.time_fields.push_back(word);
 		} else if (word == "--now") {
 			words >> word;
 			options.plan.now_ms = std::stoll(word);
+		} else if (word == "--time-zone") {
+			words >> word;
+			source.time_zone_minutes = ParseZoneOffset(word).value_or(0);
+		} else if (word == "--from" || word == "--to") {
+			std::string bound;
+			words >> bound;
+			(word == "--from" ? options.plan.from : options.plan.to) = ParseTimestamp(bound);
+		} else if (word == "--layout") {
+			words >> word;
+			const Layout *layout = FindLayout(word);
+			if (!layout) {
+				ADD_FAILURE() << "unknown layout in a golden case: " << word;
+				continue;
+			}
+			source.time_fields.assign(layout->time_fields.begin(), layout->time_fields.end());
+			AddRules(options, "layout " + word, std::string(ShippedExtractionRules().at(layout->name)));
+		} else if (word == "--fer") {
+			words >> word;
+			AddRules(options, word, ReadFile(fs::path(SUMOQL_SOURCE_DIR) / word));
 		} else {
 			ADD_FAILURE() << "unknown option in a golden case: " << word;
 		}

@@ -6,10 +6,12 @@
 #include "engine/operators/assign.hpp"
 #include "engine/operators/fields.hpp"
 #include "engine/operators/parse_anchor.hpp"
+#include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
 #include "engine/operators/parse_xml.hpp"
 #include "engine/operators/parse_regex.hpp"
 #include "engine/operators/sort.hpp"
+#include "engine/operators/time_range.hpp"
 #include "engine/operators/where.hpp"
 #include "grammar/diagnostic.hpp"
 
@@ -89,18 +91,186 @@ void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<std::string
 	    scope.node);
 }
 
+//! A short name of the stage for the run's stage counts, such as "where at line 2".
+std::string StageLabel(const ast::Operator &op) {
+	std::string_view keyword = std::visit(
+	    [](const auto &node) -> std::string_view {
+		    using Node = std::decay_t<decltype(node)>;
+		    if constexpr (std::is_same_v<Node, ast::WhereOperator>) {
+			    return "where";
+		    } else if constexpr (std::is_same_v<Node, ast::ParseAnchorOperator>) {
+			    return "parse";
+		    } else if constexpr (std::is_same_v<Node, ast::ParseRegexOperator>) {
+			    return "parse regex";
+		    } else if constexpr (std::is_same_v<Node, ast::JsonOperator>) {
+			    return "json";
+		    } else if constexpr (std::is_same_v<Node, ast::ParseXmlOperator>) {
+			    return "parse xml";
+		    } else if constexpr (std::is_same_v<Node, ast::AssignOperator>) {
+			    return "as";
+		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
+			    return "fields";
+		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
+			    return "sort";
+		    } else {
+			    return "stage";
+		    }
+	    },
+	    op.node);
+	return fmt::format("{} at line {}", keyword, op.span.line);
+}
+
+bool IsParseStage(const ast::Operator &op) {
+	return std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
+	       std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
+	       std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
+	       std::holds_alternative<ast::JsonOperator>(op.node);
+}
+
+//! Adds the fields `op` reads to `names`. Returns false for a stage whose reads it cannot list.
+bool CollectStageReads(const ast::Operator &op, std::vector<std::string> &names) {
+	return std::visit(
+	    [&](const auto &node) {
+		    using Node = std::decay_t<decltype(node)>;
+		    if constexpr (std::is_same_v<Node, ast::WhereOperator>) {
+			    CollectFieldNames(*node.condition, names);
+		    } else if constexpr (std::is_same_v<Node, ast::AssignOperator>) {
+			    CollectFieldNames(*node.value, names);
+		    } else if constexpr (std::is_same_v<Node, ast::ParseAnchorOperator> ||
+		                         std::is_same_v<Node, ast::ParseRegexOperator> ||
+		                         std::is_same_v<Node, ast::ParseXmlOperator> ||
+		                         std::is_same_v<Node, ast::JsonOperator>) {
+			    names.push_back(node.field ? *node.field : std::string(kRaw));
+		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
+			    names.insert(names.end(), node.names.begin(), node.names.end());
+		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
+			    for (const auto &key : node.keys) {
+				    names.push_back(key.field);
+			    }
+		    } else {
+			    return false;
+		    }
+		    return true;
+	    },
+	    op.node);
+}
+
+//! Adds the fields an extraction stage sets to `names`. Returns false when it cannot tell.
+bool CollectStageOutputs(const ast::Operator &op, std::vector<std::string> &names) {
+	if (const auto *assign = std::get_if<ast::AssignOperator>(&op.node)) {
+		names.push_back(assign->target);
+		return true;
+	}
+	if (const auto *anchor = std::get_if<ast::ParseAnchorOperator>(&op.node)) {
+		names.insert(names.end(), anchor->aliases.begin(), anchor->aliases.end());
+		return true;
+	}
+	if (const auto *regex = std::get_if<ast::ParseRegexOperator>(&op.node)) {
+		for (const auto &pattern : regex->patterns) {
+			auto compiled = CompileSumoRegex(pattern);
+			for (const auto &[group, name] : compiled->CapturingGroupNames()) {
+				names.push_back(name);
+			}
+		}
+		return true;
+	}
+	if (const auto *xml = std::get_if<ast::ParseXmlOperator>(&op.node)) {
+		if (!xml->aliases.empty()) {
+			names.insert(names.end(), xml->aliases.begin(), xml->aliases.end());
+			return true;
+		}
+		for (const auto &path : xml->paths) {
+			names.push_back(ParseXmlOperator::DefaultFieldName(path));
+		}
+		return true;
+	}
+	if (const auto *json = std::get_if<ast::JsonOperator>(&op.node)) {
+		if (json->auto_mode) {
+			return false;
+		}
+		if (!json->aliases.empty()) {
+			names.insert(names.end(), json->aliases.begin(), json->aliases.end());
+			return true;
+		}
+		for (const auto &text : json->paths) {
+			std::string error;
+			auto path = ParseJsonPath(text, error);
+			if (!path) {
+				return false;
+			}
+			names.push_back(path->DefaultFieldName());
+		}
+		return true;
+	}
+	return false;
+}
+
+//! Returns the extraction stages whose fields the query can see. When the query's output is
+//! fixed by a `fields` list, a stage that sets only fields no later stage reads is left out, so
+//! that its input keys are not read from the events. Otherwise every field shows in the output,
+//! and every stage is kept.
+std::vector<const ast::Operator *> SelectExtractionStages(const std::vector<const ast::Operator *> &stages,
+                                                          const ast::Query &query) {
+	bool output_fixed = std::any_of(query.operators.begin(), query.operators.end(), [](const ast::Operator &op) {
+		const auto *fields = std::get_if<ast::FieldsOperator>(&op.node);
+		return fields && !fields->exclude;
+	});
+	if (!output_fixed) {
+		return stages;
+	}
+
+	std::vector<std::string> read_names;
+	if (query.scope) {
+		CollectScopeFieldNames(*query.scope, read_names);
+	}
+	for (const auto &op : query.operators) {
+		if (!CollectStageReads(op, read_names)) {
+			return stages;
+		}
+	}
+	std::set<std::string> needed;
+	for (const auto &name : read_names) {
+		needed.insert(FoldCase(name));
+	}
+
+	std::vector<const ast::Operator *> kept;
+	for (auto it = stages.rbegin(); it != stages.rend(); ++it) {
+		std::vector<std::string> outputs;
+		bool known = CollectStageOutputs(**it, outputs);
+		bool used = !known || std::any_of(outputs.begin(), outputs.end(),
+		                                  [&](const std::string &name) { return needed.count(FoldCase(name)); });
+		if (!used) {
+			continue;
+		}
+		kept.insert(kept.begin(), *it);
+		std::vector<std::string> inputs;
+		CollectStageReads(**it, inputs);
+		for (const auto &name : inputs) {
+			needed.insert(FoldCase(name));
+		}
+	}
+	return kept;
+}
+
 //! Builds a plan stage by stage. Fields that a stage reads before any stage created them come
-//! from the events, so only those are projected.
+//! from the events, so only those are projected. Each source's field extraction stages are
+//! planned first, into that source's pipeline, and the query's stages after them.
 class Planner {
 public:
 	Planner(const PlanOptions &options) : options_(options), plan_(std::make_unique<QueryPlan>()) {
+		if (options_.sources.empty()) {
+			options_.sources.emplace_back();
+		}
 	}
 
 	std::unique_ptr<QueryPlan> Build(const ast::Query &query);
 
 private:
+	void PlanSource(idx_t source, const std::vector<const ast::Operator *> &stages);
+	void PlanTimeRange();
 	void ReadFromEvents(const std::vector<std::string> &names);
 	void MarkCreated(std::string_view name);
+	void AddOperator(std::unique_ptr<PhysicalOperator> op);
 	void PlanOperator(const ast::Operator &op, const ast::WhereOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node);
@@ -111,12 +281,19 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::SortOperator &node);
 	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop);
 	void FinishProjection();
+	void FinishSourceProjection(idx_t source);
 
-	const PlanOptions &options_;
+	PlanOptions options_;
 	std::unique_ptr<QueryPlan> plan_;
-	//! Slots of fields a stage created, and of fields read from events before any stage did.
+	//! Slots of fields a query stage created, and of fields read from events before any stage
+	//! did. A field that a source's extraction created is not read from that source's events.
 	std::set<idx_t> created_;
-	std::set<idx_t> read_from_events_;
+	std::vector<std::set<idx_t>> created_by_source_;
+	std::vector<std::set<idx_t>> read_from_events_;
+	//! The source whose extraction stages are being planned; unset for the query's stages.
+	std::optional<idx_t> current_source_;
+	//! The label of the query stage being planned.
+	std::string stage_label_;
 	//! A `fields a, b` stage: it removes every slot but the listed ones, the `_` system fields and
 	//! the fields created after it, and later stages may still add slots to the schema.
 	struct Allowlist {
@@ -132,24 +309,74 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 	Schema &schema = plan_->schema;
 	plan_->output.event_text_slot = schema.AddField(kEventTextSlotName);
 
+	idx_t source_count = options_.sources.size();
+	plan_->sources.resize(source_count);
+	created_by_source_.resize(source_count);
+	read_from_events_.resize(source_count);
+	for (idx_t source = 0; source < source_count; source++) {
+		PlanSource(source, SelectExtractionStages(options_.sources[source].fer_stages, query));
+	}
+
+	PlanTimeRange();
 	if (query.scope) {
 		std::vector<std::string> names;
 		CollectScopeFieldNames(*query.scope, names);
 		ReadFromEvents(names);
-		plan_->operators.push_back(std::make_unique<WhereOperator>(BindScope(*query.scope, schema)));
+		plan_->scope_index = plan_->operators.size();
+		stage_label_ = "scope";
+		AddOperator(std::make_unique<WhereOperator>(BindScope(*query.scope, schema)));
 	}
 
+	previous_was_parse_ = false;
 	for (const auto &op : query.operators) {
-		bool is_parse = std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
-		                std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
-		                std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
-		                std::holds_alternative<ast::JsonOperator>(op.node);
+		bool is_parse = IsParseStage(op);
+		stage_label_ = StageLabel(op);
 		std::visit([&](const auto &node) { PlanOperator(op, node); }, op.node);
 		previous_was_parse_ = is_parse;
 	}
 
 	FinishProjection();
 	return std::move(plan_);
+}
+
+void Planner::PlanSource(idx_t source, const std::vector<const ast::Operator *> &stages) {
+	current_source_ = source;
+	previous_was_parse_ = false;
+	for (const ast::Operator *op : stages) {
+		bool is_parse = IsParseStage(*op);
+		if (!is_parse && !std::holds_alternative<ast::AssignOperator>(op->node)) {
+			ThrowAt(op->span, "a field extraction rule may only parse fields or assign them with 'as'",
+			        "move filters, 'fields' and 'sort' into the query");
+		}
+		const auto *regex = std::get_if<ast::ParseRegexOperator>(&op->node);
+		if (regex && regex->multi) {
+			ThrowAt(op->span, "a field extraction rule cannot use 'parse regex ... multi'",
+			        "a rule gives each event one set of fields; use 'multi' in the query");
+		}
+		std::visit([&](const auto &node) { PlanOperator(*op, node); }, op->node);
+		previous_was_parse_ = is_parse;
+	}
+	current_source_.reset();
+}
+
+void Planner::PlanTimeRange() {
+	if (!options_.from && !options_.to) {
+		return;
+	}
+	needs_message_time_ = true;
+	idx_t slot = plan_->schema.AddField(kMessageTime);
+	plan_->time_range_index = plan_->operators.size();
+	stage_label_ = "time range";
+	AddOperator(std::make_unique<TimeRangeOperator>(slot, options_.from, options_.to));
+}
+
+void Planner::AddOperator(std::unique_ptr<PhysicalOperator> op) {
+	if (current_source_) {
+		plan_->sources[*current_source_].stages.push_back(std::move(op));
+	} else {
+		plan_->operators.push_back(std::move(op));
+		plan_->stage_labels.push_back(stage_label_);
+	}
 }
 
 void Planner::ReadFromEvents(const std::vector<std::string> &names) {
@@ -159,9 +386,17 @@ void Planner::ReadFromEvents(const std::vector<std::string> &names) {
 			continue;
 		}
 		idx_t slot = plan_->schema.AddField(name);
-		if (created_.count(slot) == 0) {
-			read_from_events_.insert(slot);
-			plan_->projection.AddField(name, slot);
+		if (created_.count(slot)) {
+			continue;
+		}
+		for (idx_t source = 0; source < plan_->sources.size(); source++) {
+			if (current_source_ && *current_source_ != source) {
+				continue;
+			}
+			if (created_by_source_[source].count(slot) == 0) {
+				read_from_events_[source].insert(slot);
+				plan_->sources[source].projection.AddField(name, slot);
+			}
 		}
 	}
 }
@@ -169,7 +404,11 @@ void Planner::ReadFromEvents(const std::vector<std::string> &names) {
 void Planner::MarkCreated(std::string_view name) {
 	OutputLayout &output = plan_->output;
 	idx_t slot = plan_->schema.AddField(name);
-	created_.insert(slot);
+	if (current_source_) {
+		created_by_source_[*current_source_].insert(slot);
+	} else {
+		created_.insert(slot);
+	}
 	if (std::find(output.columns.begin(), output.columns.end(), slot) == output.columns.end()) {
 		output.columns.push_back(slot);
 	}
@@ -185,7 +424,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node
 	ReadFromEvents(names);
 
 	ExpressionBinder binder(plan_->schema, *plan_->stats, options_.now_ms);
-	plan_->operators.push_back(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
+	AddOperator(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
 }
 
 ParseSettings Planner::ParseSettingsFor(const std::optional<std::string> &field, bool nodrop) {
@@ -194,7 +433,8 @@ ParseSettings Planner::ParseSettingsFor(const std::optional<std::string> &field,
 
 	ParseSettings settings;
 	settings.input_slot = plan_->schema.AddField(input);
-	settings.nodrop = nodrop;
+	// Sumo's field extraction rules never drop a message, whatever the parse says.
+	settings.nodrop = nodrop || current_source_.has_value();
 	settings.starts_run = !previous_was_parse_;
 	return settings;
 }
@@ -207,7 +447,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::ParseAnchorOperator
 		slots.push_back(plan_->schema.AddField(alias));
 		MarkCreated(alias);
 	}
-	plan_->operators.push_back(std::make_unique<ParseAnchorOperator>(settings, node.pattern, std::move(slots)));
+	AddOperator(std::make_unique<ParseAnchorOperator>(settings, node.pattern, std::move(slots)));
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node) {
@@ -250,7 +490,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		}
 		patterns.push_back(std::move(pattern));
 	}
-	plan_->operators.push_back(std::make_unique<ParseRegexOperator>(settings, std::move(patterns), node.multi));
+	AddOperator(std::make_unique<ParseRegexOperator>(settings, std::move(patterns), node.multi));
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &node) {
@@ -272,7 +512,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &nod
 		MarkCreated(name);
 		targets.push_back({std::move(*path), slot});
 	}
-	plan_->operators.push_back(std::make_unique<JsonOperator>(settings, std::move(targets)));
+	AddOperator(std::make_unique<JsonOperator>(settings, std::move(targets)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::ParseXmlOperator &node) {
@@ -296,7 +536,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::ParseXmlOperator &n
 		MarkCreated(name);
 		targets.push_back({std::move(query), slot});
 	}
-	plan_->operators.push_back(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
+	AddOperator(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &node) {
@@ -308,7 +548,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 	auto value = binder.Bind(*node.value);
 	idx_t target = plan_->schema.AddField(node.target);
 	MarkCreated(node.target);
-	plan_->operators.push_back(std::make_unique<AssignOperator>(std::move(value), target));
+	AddOperator(std::make_unique<AssignOperator>(std::move(value), target));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &node) {
@@ -336,7 +576,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 		output.columns = listed;
 	}
 	op->SetRemovedSlots(std::move(removed));
-	plan_->operators.push_back(std::move(op));
+	AddOperator(std::move(op));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::SortOperator &node) {
@@ -345,34 +585,20 @@ void Planner::PlanOperator(const ast::Operator &, const ast::SortOperator &node)
 		ReadFromEvents({key.field});
 		keys.push_back({plan_->schema.AddField(key.field), key.descending});
 	}
-	plan_->operators.push_back(std::make_unique<SortOperator>(std::move(keys)));
+	AddOperator(std::make_unique<SortOperator>(std::move(keys)));
 }
 
 void Planner::FinishProjection() {
-	Projection &projection = plan_->projection;
 	OutputLayout &output = plan_->output;
 	Schema &schema = plan_->schema;
 
 	if (output.include_event_fields) {
-		projection.event_text_slot = output.event_text_slot;
 		needs_message_time_ = true;
 	} else {
 		output.event_text_slot.reset();
 	}
-
 	if (needs_message_time_) {
-		idx_t slot = schema.AddField(kMessageTime);
-		projection.message_time_slot = slot;
-		output.message_time_slot = slot;
-		projection.AddTimeCandidate(kMessageTime, 0);
-		if (options_.time_field) {
-			projection.AddTimeCandidate(*options_.time_field, 1);
-		} else {
-			int rank = 1;
-			for (std::string_view name : {"@timestamp", "UtcTime", "TimeCreated", "EventTime"}) {
-				projection.AddTimeCandidate(name, rank++);
-			}
-		}
+		output.message_time_slot = schema.AddField(kMessageTime);
 	}
 
 	// Sumo keeps `_` system fields through an allowlist: they stay readable, but only the listed
@@ -388,19 +614,59 @@ void Planner::FinishProjection() {
 		allowlist.op->SetRemovedSlots(std::move(removed));
 	}
 
+	for (idx_t source = 0; source < plan_->sources.size(); source++) {
+		FinishSourceProjection(source);
+	}
+}
+
+void Planner::FinishSourceProjection(idx_t source) {
+	Projection &projection = plan_->sources[source].projection;
+	const SourceOptions &options = options_.sources[source];
+	const OutputLayout &output = plan_->output;
+	const Schema &schema = plan_->schema;
+
+	projection.event_text_slot = output.event_text_slot;
+	projection.time_zone_minutes = options.time_zone_minutes;
+	projection.time_format = options.time_format;
+	if (output.message_time_slot) {
+		projection.message_time_slot = output.message_time_slot;
+		projection.AddTimeCandidate(kMessageTime, 0);
+		int rank = 1;
+		if (!options.time_fields.empty()) {
+			for (const auto &name : options.time_fields) {
+				projection.AddTimeCandidate(name, rank++);
+			}
+		} else {
+			for (std::string_view name : {"@timestamp", "UtcTime", "TimeCreated", "EventTime"}) {
+				projection.AddTimeCandidate(name, rank++);
+			}
+		}
+	}
+
+	const auto &read = read_from_events_[source];
 	auto raw = schema.Find(kRaw);
-	if (raw && read_from_events_.count(*raw)) {
+	if (raw && read.count(*raw)) {
 		projection.raw_slot = *raw;
 	}
-	for (const auto &[name, value] : options_.defaults) {
+	for (const auto &[name, value] : options.defaults) {
 		auto slot = schema.Find(name);
-		if (slot && read_from_events_.count(*slot)) {
+		if (slot && read.count(*slot)) {
 			projection.defaults.emplace_back(*slot, value);
 		}
 	}
 }
 
 } // namespace
+
+const std::string &QueryPlan::OutputName(idx_t slot) const {
+	for (const auto &source : sources) {
+		const auto &spellings = source.projection.event_spellings;
+		if (slot < spellings.size() && !spellings[slot].empty()) {
+			return spellings[slot];
+		}
+	}
+	return schema.name(slot);
+}
 
 std::unique_ptr<QueryPlan> PlanQuery(const ast::Query &query, const PlanOptions &options) {
 	return Planner(options).Build(query);

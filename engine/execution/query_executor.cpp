@@ -1,5 +1,6 @@
 #include "engine/execution/query_executor.hpp"
 
+#include "engine/readers/evtx_source.hpp"
 #include "engine/readers/json_event_reader.hpp"
 
 #include <condition_variable>
@@ -22,13 +23,16 @@ struct QueryExecutor::BlockResult {
 	std::vector<std::unique_ptr<DataChunk>> chunks;
 	InputStats stats;
 	std::vector<std::pair<std::string, std::string>> bad_events;
+	idx_t source = 0;
 	std::vector<std::string> spellings;
+	std::vector<StageCounts> stages;
 	std::exception_ptr error;
 };
 
 QueryExecutor::QueryExecutor(QueryPlan &plan, ResultWriter &writer, BadInputHandler on_bad_input,
                              PlanFactory make_plan, idx_t worker_count)
     : plan_(plan), writer_(writer), on_bad_input_(std::move(on_bad_input)), chunk_(plan.schema.size()) {
+	stage_counts_.resize(plan_.operators.size());
 	breaker_index_ = plan_.operators.size();
 	for (idx_t i = 0; i < plan_.operators.size(); i++) {
 		if (plan_.operators[i]->IsPipelineBreaker() || plan_.operators[i]->IsExpanding()) {
@@ -46,36 +50,90 @@ QueryExecutor::QueryExecutor(QueryPlan &plan, ResultWriter &writer, BadInputHand
 
 QueryExecutor::~QueryExecutor() = default;
 
-void QueryExecutor::ReadInput(const std::string &path) {
+void QueryExecutor::ReadInput(const std::string &path, idx_t source) {
 	input_stats_.files_read++;
-	// NOTE: standard input is read on one thread, because peeking at its first byte for the
-	// JSON array check consumes it.
-	if (workers_.empty() || path == "-") {
-		ReadSequentially(path);
-		return;
+	InputStats before = input_stats_;
+	std::vector<StageCounts> stages_before = stage_counts_;
+	events_before_file_ = input_stats_.events_read;
+
+	if (IsEvtxFile(path)) {
+		EvtxSource evtx(path);
+		ReadBlocks(
+		    path, source, [&](InputBlock &block) { return evtx.ReadBlock(block); },
+		    [&] { return evtx.bytes_read(); });
+	} else if (path == "-") {
+		// NOTE: standard input is read on one thread, because peeking at its first byte for the
+		// JSON array check consumes it.
+		ReadSequentially(path, source);
+	} else {
+		// A JSON array is one document, which has no line boundaries to cut at.
+		LineSource lines(path);
+		if (lines.PeekFirstByte() == '[') {
+			ReadSequentially(path, source);
+		} else {
+			ReadBlocks(
+			    path, source, [&](InputBlock &block) { return lines.ReadBlock(block); },
+			    [&] { return lines.bytes_read(); });
+		}
 	}
 
-	// A JSON array is one document, which has no line boundaries to cut at.
-	LineSource source(path);
-	if (source.PeekFirstByte() == '[') {
-		ReadSequentially(path);
-		return;
-	}
-	ReadInParallel(source);
+	FileSummary file;
+	file.path = path == "-" ? "<stdin>" : path;
+	file.source = source;
+	file.events_read = input_stats_.events_read - before.events_read;
+	file.bad_lines = input_stats_.bad_lines - before.bad_lines;
+	auto dropped_at = [&](std::optional<idx_t> index) -> std::uint64_t {
+		if (!index) {
+			return 0;
+		}
+		const StageCounts &now = stage_counts_[*index];
+		const StageCounts &then = stages_before[*index];
+		return (now.rows_in - then.rows_in) - (now.rows_out - then.rows_out);
+	};
+	file.dropped_by_time_range = dropped_at(plan_.time_range_index);
+	file.dropped_by_scope = dropped_at(plan_.scope_index);
+	files_.push_back(std::move(file));
 }
 
-void QueryExecutor::ReadSequentially(const std::string &path) {
-	JsonEventReader reader(path, plan_.projection, input_stats_, on_bad_input_);
+void QueryExecutor::ReadSequentially(const std::string &path, idx_t source) {
+	JsonEventReader reader(path, plan_.sources[source].projection, input_stats_, on_bad_input_);
+	PushAllChunks(reader, source, true);
+}
+
+void QueryExecutor::PushAllChunks(JsonEventReader &reader, idx_t source, bool report_progress) {
 	while (true) {
 		chunk_.Reset();
 		if (!reader.ReadChunk(chunk_)) {
 			break;
 		}
+		for (auto &stage : plan_.sources[source].stages) {
+			stage->Execute(chunk_);
+			chunk_.ApplyDropRequests();
+		}
 		Push(chunk_, 0);
+		if (report_progress) {
+			ReportProgress(reader.bytes_read());
+		}
 	}
 }
 
-void QueryExecutor::ReadInParallel(LineSource &source) {
+void QueryExecutor::ReadBlocks(const std::string &path, idx_t source, const BlockSupplier &next_block,
+                               const ByteCounter &bytes_read) {
+	if (!workers_.empty()) {
+		ReadBlocksInParallel(path, source, next_block, bytes_read);
+		return;
+	}
+
+	InputBlock block;
+	while (next_block(block)) {
+		JsonEventReader reader(path, block, plan_.sources[source].projection, input_stats_, on_bad_input_);
+		PushAllChunks(reader, source, false);
+		ReportProgress(bytes_read());
+	}
+}
+
+void QueryExecutor::ReadBlocksInParallel(const std::string &path, idx_t source, const BlockSupplier &next_block,
+                                         const ByteCounter &bytes_read) {
 	struct Task {
 		std::uint64_t sequence;
 		InputBlock block;
@@ -99,7 +157,7 @@ void QueryExecutor::ReadInParallel(LineSource &source) {
 			tasks.pop_front();
 			lock.unlock();
 
-			BlockResult result = ProcessBlock(worker, source.path(), task.block);
+			BlockResult result = ProcessBlock(worker, path, source, task.block);
 
 			lock.lock();
 			results.emplace(task.sequence, std::move(result));
@@ -131,7 +189,7 @@ void QueryExecutor::ReadInParallel(LineSource &source) {
 		while (more_input || consumed < submitted) {
 			while (more_input && submitted - consumed < max_in_flight) {
 				InputBlock block;
-				more_input = source.ReadBlock(block);
+				more_input = next_block(block);
 				if (more_input) {
 					std::lock_guard lock(mutex);
 					tasks.push_back({submitted++, std::move(block)});
@@ -150,6 +208,7 @@ void QueryExecutor::ReadInParallel(LineSource &source) {
 
 			consumed++;
 			ConsumeBlock(result);
+			ReportProgress(bytes_read());
 		}
 	} catch (...) {
 		stop_workers();
@@ -158,35 +217,48 @@ void QueryExecutor::ReadInParallel(LineSource &source) {
 	stop_workers();
 }
 
-QueryExecutor::BlockResult QueryExecutor::ProcessBlock(Worker &worker, const std::string &path,
+QueryExecutor::BlockResult QueryExecutor::ProcessBlock(Worker &worker, const std::string &path, idx_t source,
                                                        const InputBlock &block) {
 	BlockResult result;
 	try {
 		QueryPlan &plan = *worker.plan;
-		plan.projection.event_spellings.clear();
-		JsonEventReader reader(path, block, plan.projection, result.stats,
+		SourcePipeline &pipeline = plan.sources[source];
+		pipeline.projection.event_spellings.clear();
+		JsonEventReader reader(path, block, pipeline.projection, result.stats,
 		                       [&](const std::string &location, const std::string &message) {
 			                       result.bad_events.emplace_back(location, message);
 		                       });
 
+		result.stages.resize(plan.operators.size());
 		while (true) {
 			auto chunk = std::make_unique<DataChunk>(plan.schema.size());
 			if (!reader.ReadChunk(*chunk)) {
 				break;
 			}
-			for (idx_t i = 0; i < breaker_index_ && chunk->count > 0; i++) {
-				plan.operators[i]->Execute(*chunk);
+			for (auto &stage : pipeline.stages) {
+				stage->Execute(*chunk);
 				chunk->ApplyDropRequests();
 			}
+			RunStreamingStages(plan, *chunk, result.stages);
 			if (chunk->count > 0) {
 				result.chunks.push_back(std::move(chunk));
 			}
 		}
-		result.spellings = std::move(plan.projection.event_spellings);
+		result.source = source;
+		result.spellings = std::move(pipeline.projection.event_spellings);
 	} catch (...) {
 		result.error = std::current_exception();
 	}
 	return result;
+}
+
+void QueryExecutor::RunStreamingStages(QueryPlan &plan, DataChunk &chunk, std::vector<StageCounts> &counts) {
+	for (idx_t i = 0; i < breaker_index_ && chunk.count > 0; i++) {
+		counts[i].rows_in += chunk.count;
+		plan.operators[i]->Execute(chunk);
+		chunk.ApplyDropRequests();
+		counts[i].rows_out += chunk.count;
+	}
 }
 
 void QueryExecutor::ConsumeBlock(BlockResult &result) {
@@ -203,8 +275,12 @@ void QueryExecutor::ConsumeBlock(BlockResult &result) {
 	if (result.error) {
 		std::rethrow_exception(result.error);
 	}
+	for (idx_t i = 0; i < result.stages.size(); i++) {
+		stage_counts_[i].rows_in += result.stages[i].rows_in;
+		stage_counts_[i].rows_out += result.stages[i].rows_out;
+	}
 
-	auto &spellings = plan_.projection.event_spellings;
+	auto &spellings = plan_.sources[result.source].projection.event_spellings;
 	spellings.resize(std::max(spellings.size(), result.spellings.size()));
 	for (idx_t slot = 0; slot < result.spellings.size(); slot++) {
 		if (spellings[slot].empty()) {
@@ -217,22 +293,33 @@ void QueryExecutor::ConsumeBlock(BlockResult &result) {
 	}
 }
 
+void QueryExecutor::ReportProgress(std::uint64_t bytes_read) {
+	if (on_progress_) {
+		on_progress_(bytes_read, input_stats_.events_read - events_before_file_);
+	}
+}
+
 void QueryExecutor::Push(DataChunk &chunk, idx_t first_operator) {
 	auto &operators = plan_.operators;
 	for (idx_t i = first_operator; i < operators.size(); i++) {
 		if (chunk.count == 0) {
 			return;
 		}
+		stage_counts_[i].rows_in += chunk.count;
 		if (operators[i]->IsPipelineBreaker()) {
 			operators[i]->Sink(chunk);
 			return;
 		}
 		if (operators[i]->IsExpanding()) {
-			operators[i]->Expand(chunk, [&](DataChunk &output) { Push(output, i + 1); });
+			operators[i]->Expand(chunk, [&](DataChunk &output) {
+				stage_counts_[i].rows_out += output.count;
+				Push(output, i + 1);
+			});
 			return;
 		}
 		operators[i]->Execute(chunk);
 		chunk.ApplyDropRequests();
+		stage_counts_[i].rows_out += chunk.count;
 	}
 	Emit(chunk);
 }
@@ -258,6 +345,7 @@ void QueryExecutor::Finish() {
 			if (!operators[i]->GetData(output)) {
 				break;
 			}
+			stage_counts_[i].rows_out += output.count;
 			Push(output, i + 1);
 		}
 	}
@@ -268,6 +356,8 @@ RunSummary QueryExecutor::summary() const {
 	RunSummary summary;
 	summary.input = input_stats_;
 	summary.rows_output = rows_output_;
+	summary.files = files_;
+	summary.stages = stage_counts_;
 	auto add = [&summary](const ExecutionStats &stats) {
 		summary.failed_conversions += stats.failed_conversions;
 		summary.rows_dropped += stats.rows_dropped;

@@ -12,6 +12,24 @@
 
 namespace sumoql {
 
+//! Rows that entered and left one query stage, over the whole run.
+struct StageCounts {
+	std::uint64_t rows_in = 0;
+	std::uint64_t rows_out = 0;
+};
+
+//! What one input file gave.
+struct FileSummary {
+	std::string path;
+	idx_t source = 0;
+	std::uint64_t events_read = 0;
+	std::uint64_t bad_lines = 0;
+	//! Events outside --from/--to, or without a time while a range is set.
+	std::uint64_t dropped_by_time_range = 0;
+	//! Events that the scope, the search before the first pipe, did not match.
+	std::uint64_t dropped_by_scope = 0;
+};
+
 //! The counts a finished run reports on stderr.
 struct RunSummary {
 	InputStats input;
@@ -19,7 +37,13 @@ struct RunSummary {
 	std::uint64_t failed_conversions = 0;
 	std::uint64_t rows_dropped = 0;
 	std::uint64_t invalid_arguments = 0;
+	std::vector<FileSummary> files;
+	//! One entry per query stage, in plan order.
+	std::vector<StageCounts> stages;
 };
+
+//! Receives the input bytes and events read so far in the current file, after each block.
+using ProgressHandler = std::function<void(std::uint64_t bytes_read, std::uint64_t events_read)>;
 
 //! Builds one more plan of the query being run, for a worker thread's own operator state.
 using PlanFactory = std::function<std::unique_ptr<QueryPlan>()>;
@@ -27,6 +51,8 @@ using PlanFactory = std::function<std::unique_ptr<QueryPlan>()>;
 //! Runs a plan over input files chunk by chunk and hands result rows to a writer.
 //! Streaming stages process each chunk as it is read. A pipeline breaker keeps rows until
 //! Finish, and then the stages after it run on what it produces.
+//!
+//! Each source's extraction stages run first on the chunks of an input read with that source.
 //!
 //! With worker threads, each NDJSON input is cut into blocks of whole lines. Workers read and
 //! run the stages before the first pipeline breaker on their own copy of the plan, and the
@@ -40,9 +66,15 @@ public:
 	              PlanFactory make_plan = nullptr, idx_t worker_count = 0);
 	~QueryExecutor();
 
-	//! Reads every event of `path` ("-" for standard input) through the pipeline.
-	//! Throws InputError when the file cannot be read or the bad-input handler throws.
-	void ReadInput(const std::string &path);
+	//! Reads every event of `path` ("-" for standard input) through the extraction stages of
+	//! source `source` and then the query's. Throws InputError when the file cannot be read or
+	//! the bad-input handler throws.
+	void ReadInput(const std::string &path, idx_t source = 0);
+
+	//! Sets the function told about progress while reading.
+	void SetProgressHandler(ProgressHandler on_progress) {
+		on_progress_ = std::move(on_progress);
+	}
 
 	//! Flushes pipeline breakers and the writer. Call once, after the last input.
 	void Finish();
@@ -53,13 +85,27 @@ private:
 	struct Worker;
 	struct BlockResult;
 
-	void ReadSequentially(const std::string &path);
-	void ReadInParallel(LineSource &source);
-	BlockResult ProcessBlock(Worker &worker, const std::string &path, const InputBlock &block);
+	//! Yields the next block of NDJSON lines of an input; false at its end.
+	using BlockSupplier = std::function<bool(InputBlock &block)>;
+	//! Bytes of the input read so far, for progress.
+	using ByteCounter = std::function<std::uint64_t()>;
+
+	void ReadSequentially(const std::string &path, idx_t source);
+	//! Reads every chunk of `reader` through source `source`'s extraction stages and the query.
+	void PushAllChunks(class JsonEventReader &reader, idx_t source, bool report_progress);
+	void ReadBlocks(const std::string &path, idx_t source, const BlockSupplier &next_block,
+	                const ByteCounter &bytes_read);
+	void ReadBlocksInParallel(const std::string &path, idx_t source, const BlockSupplier &next_block,
+	                          const ByteCounter &bytes_read);
+	BlockResult ProcessBlock(Worker &worker, const std::string &path, idx_t source, const InputBlock &block);
 	void ConsumeBlock(BlockResult &result);
+	void ReportProgress(std::uint64_t bytes_read);
 
 	//! Runs `chunk` through the operators from `first_operator` on.
 	void Push(DataChunk &chunk, idx_t first_operator);
+	//! Runs the operators before the first pipeline breaker on `chunk`, counting rows into
+	//! `counts`: the part worker threads run.
+	void RunStreamingStages(QueryPlan &plan, DataChunk &chunk, std::vector<StageCounts> &counts);
 	void Emit(const DataChunk &chunk);
 
 	QueryPlan &plan_;
@@ -67,6 +113,11 @@ private:
 	BadInputHandler on_bad_input_;
 	InputStats input_stats_;
 	std::uint64_t rows_output_ = 0;
+	std::vector<StageCounts> stage_counts_;
+	std::vector<FileSummary> files_;
+	ProgressHandler on_progress_;
+	//! Events read before the current file started, for its progress.
+	std::uint64_t events_before_file_ = 0;
 	DataChunk chunk_;
 	//! Index of the first pipeline breaker or expanding operator, or the operator count: workers
 	//! run the stages before it.

@@ -29,31 +29,66 @@ struct OutputLayout {
 	std::vector<std::string> excluded;
 };
 
-//! Settings that change how events are read.
-struct PlanOptions {
-	//! The key that contains each event's time. When unset, the first of `_messageTime`,
-	//! `@timestamp`, `UtcTime`, `TimeCreated` and `EventTime` that an event has is used.
-	std::optional<std::string> time_field;
+//! How the events of one source are read before the query sees them.
+struct SourceOptions {
+	//! Keys that may contain each event's time, best first. When empty, the first of
+	//! `_messageTime`, `@timestamp`, `UtcTime`, `TimeCreated` and `EventTime` is used.
+	std::vector<std::string> time_fields;
+	TimeFormat time_format = TimeFormat::kAuto;
+	//! Offset from UTC, in minutes, of times written without a zone.
+	int time_zone_minutes = 0;
 	//! Values for fields an event lacks, such as `_sourceCategory`.
 	std::vector<std::pair<std::string, std::string>> defaults;
+	//! Field extraction rules: parse and assignment stages that run on each event of the source
+	//! before the query. They never drop an event.
+	std::vector<const ast::Operator *> fer_stages;
+};
+
+//! Settings that change how events are read.
+struct PlanOptions {
+	//! One entry per source; an empty list plans one source with default settings.
+	std::vector<SourceOptions> sources;
+	//! Events whose `_messageTime` is outside [from, to), in epoch milliseconds, are dropped
+	//! before the scope, and so are events without a time when either bound is set.
+	std::optional<std::int64_t> from;
+	std::optional<std::int64_t> to;
 	//! The query's notion of now, in milliseconds since the Unix epoch: `now()` returns it and
 	//! relative time ranges count back from it. Fixed for the whole run, so every thread and
 	//! every chunk sees the same value.
 	std::int64_t now_ms = 0;
 };
 
-//! A query ready to run: the slots, what the reader must extract, and the operator pipeline.
+//! The part of a plan that differs between sources: what the reader extracts, and the field
+//! extraction stages that run before the shared query stages.
+struct SourcePipeline {
+	Projection projection;
+	std::vector<std::unique_ptr<PhysicalOperator>> stages;
+};
+
+//! A query ready to run: the slots, each source's reading and extraction, and the operator
+//! pipeline shared by all sources.
 struct QueryPlan {
 	Schema schema;
-	Projection projection;
 	//! Declared before the operators, whose expressions keep a reference to it.
 	std::unique_ptr<ExecutionStats> stats = std::make_unique<ExecutionStats>();
+	//! Never empty; indexed by the source number that inputs are read with.
+	std::vector<SourcePipeline> sources;
 	std::vector<std::unique_ptr<PhysicalOperator>> operators;
+	//! A label per operator, such as "scope" or "where at line 2", for stage counts.
+	std::vector<std::string> stage_labels;
+	//! Index in `operators` of the scope stage, when the query has a scope.
+	std::optional<idx_t> scope_index;
+	//! Index in `operators` of the time range stage, when --from or --to is set.
+	std::optional<idx_t> time_range_index;
 	OutputLayout output;
+
+	//! Returns the events' spelling of a field read from them, or the query's name for it.
+	const std::string &OutputName(idx_t slot) const;
 };
 
 //! Builds the plan for `query`. Throws QueryError at the right span for problems found while
-//! binding: an unknown function, a regex RE2 rejects, a `parse regex` without named groups.
+//! binding: an unknown function, a regex RE2 rejects, a `parse regex` without named groups, or
+//! a field extraction stage that is not a parse or assignment.
 std::unique_ptr<QueryPlan> PlanQuery(const ast::Query &query, const PlanOptions &options);
 
 } // namespace sumoql

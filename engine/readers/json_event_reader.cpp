@@ -370,7 +370,7 @@ void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t r
 			column.SetType(LogicalType::kNumber);
 			column.validity().SetAllInvalid();
 		}
-		auto time = time_text_.data() ? ParseTimestamp(time_text_) : std::nullopt;
+		auto time = time_text_.data() ? ParseEventTime(time_text_, projection_.time_format, projection_.time_zone_minutes) : std::nullopt;
 		column.numbers()[row] = time ? static_cast<double>(*time) : 0;
 		column.validity().Set(row, time.has_value());
 		stats_.events_without_time += time ? 0 : 1;

@@ -34,6 +34,11 @@ public:
 	//! had no event left.
 	bool ReadChunk(DataChunk &chunk);
 
+	//! Bytes of the input read so far, for progress.
+	std::uint64_t bytes_read() const {
+		return lines_.bytes_read();
+	}
+
 private:
 	bool ReadLines(DataChunk &chunk);
 	bool ReadArrayElements(DataChunk &chunk);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace sumoql {
 
@@ -20,6 +21,7 @@ LineSource::LineSource(const std::string &path) : path_(path) {
 			throw InputError(path + ": cannot open: " + std::strerror(errno));
 		}
 		owns_fd_ = true;
+		OpenGzipIfCompressed();
 	}
 	capacity_ = kBlockSize;
 	owned_buffer_ = std::make_unique<char[]>(capacity_ + kPadding);
@@ -32,9 +34,47 @@ LineSource::LineSource(const std::string &path, const InputBlock &block)
 }
 
 LineSource::~LineSource() {
-	if (owns_fd_) {
+	if (gzip_) {
+		gzclose(gzip_); // also closes fd_
+	} else if (owns_fd_) {
 		::close(fd_);
 	}
+}
+
+void LineSource::OpenGzipIfCompressed() {
+	unsigned char magic[2] = {};
+	if (::pread(fd_, magic, sizeof(magic), 0) != sizeof(magic) || magic[0] != 0x1f || magic[1] != 0x8b) {
+		return;
+	}
+	gzip_ = gzdopen(fd_, "rb");
+	if (!gzip_) {
+		throw InputError(path_ + ": cannot start gzip decompression");
+	}
+	// zlib's default 8 KiB input buffer makes a read call per few lines.
+	gzbuffer(gzip_, 1 << 17);
+}
+
+long LineSource::ReadInput(char *destination, std::size_t size) {
+	if (!gzip_) {
+		ssize_t got = ::read(fd_, destination, size);
+		if (got > 0) {
+			bytes_read_ += static_cast<std::uint64_t>(got);
+		}
+		return got;
+	}
+
+	int got = gzread(gzip_, destination, static_cast<unsigned>(std::min<std::size_t>(size, 1u << 30)));
+	if (got < 0) {
+		int code = 0;
+		const char *message = gzerror(gzip_, &code);
+		throw InputError(path_ + ": gzip decompression failed: " + (code == Z_ERRNO ? std::strerror(errno) : message));
+	}
+	bytes_read_ = static_cast<std::uint64_t>(gzoffset(gzip_));
+	int code = Z_OK;
+	if (got == 0 && (gzerror(gzip_, &code), code == Z_BUF_ERROR)) {
+		throw InputError(path_ + ": the gzip data ends early; the file is truncated");
+	}
+	return got;
 }
 
 bool LineSource::Refill() {
@@ -57,7 +97,7 @@ bool LineSource::Refill() {
 	}
 
 	while (true) {
-		ssize_t got = ::read(fd_, buffer_ + end_, capacity_ - end_);
+		long got = ReadInput(buffer_ + end_, capacity_ - end_);
 		if (got < 0 && errno == EINTR) {
 			continue;
 		}

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <zlib.h>
 
 namespace sumoql {
 
@@ -19,7 +20,9 @@ struct InputBlock {
 };
 
 //! Reads a file or standard input in fixed-size blocks and hands out its lines, so memory stays
-//! bounded by the block size (or the longest line) whatever the input size.
+//! bounded by the block size (or the longest line) whatever the input size. A file that starts
+//! with the gzip signature is decompressed as it is read, with zlib's buffers and no
+//! temporary file; standard input is read as it comes.
 //!
 //! Every line returned is followed in memory by at least kPadding readable bytes, which lets
 //! simdjson parse it in place. A line view is valid until the next call to NextLine.
@@ -59,7 +62,17 @@ public:
 		return path_;
 	}
 
+	//! Bytes read from the file so far; for a gzip file, compressed bytes.
+	std::uint64_t bytes_read() const {
+		return bytes_read_;
+	}
+
 private:
+	void OpenGzipIfCompressed();
+
+	//! Reads up to `size` bytes of decompressed input; returns read(2)'s result.
+	long ReadInput(char *destination, std::size_t size);
+
 	//! Skips a UTF-8 byte order mark at the start of the input, as Windows tools often write one.
 	void SkipByteOrderMark();
 
@@ -80,6 +93,9 @@ private:
 	std::size_t begin_ = 0;
 	std::size_t end_ = 0;
 	std::uint64_t line_number_ = 0;
+	//! Set while reading a gzip file.
+	gzFile gzip_ = nullptr;
+	std::uint64_t bytes_read_ = 0;
 };
 
 } // namespace sumoql

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/readers/timestamp.hpp"
 #include "engine/types/constants.hpp"
 
 #include <memory>
@@ -47,6 +48,9 @@ struct Projection {
 	ProjectionNode root;
 	//! Gets the event time in epoch milliseconds, if the query needs `_messageTime`.
 	std::optional<idx_t> message_time_slot;
+	//! Offset from UTC, in minutes, of event times written without a zone.
+	int time_zone_minutes = 0;
+	TimeFormat time_format = TimeFormat::kAuto;
 	//! Gets the event's own text when it has no `_raw` key of its own.
 	std::optional<idx_t> raw_slot;
 	//! Gets the whole event text for writers that print every field of an event.

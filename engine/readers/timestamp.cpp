@@ -64,12 +64,14 @@ bool ReadFraction(std::string_view text, std::size_t &position, int &millisecond
 	return digits > 0;
 }
 
-//! Reads `Z`, `+HH:MM`, `-HHMM` or nothing, and returns the offset from UTC in minutes.
-bool ReadZone(std::string_view text, std::size_t &position, int &offset_minutes) {
-	offset_minutes = 0;
+//! Reads `Z`, `+HH:MM`, `-HHMM` or nothing, and returns the offset from UTC in minutes. With
+//! nothing, the offset is `default_offset_minutes`.
+bool ReadZone(std::string_view text, std::size_t &position, int default_offset_minutes, int &offset_minutes) {
+	offset_minutes = default_offset_minutes;
 	if (position == text.size()) {
 		return true;
 	}
+	offset_minutes = 0;
 	if (text[position] == 'Z' || text[position] == 'z') {
 		position++;
 		return position == text.size();
@@ -96,7 +98,19 @@ bool ReadZone(std::string_view text, std::size_t &position, int &offset_minutes)
 
 } // namespace
 
-std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
+std::optional<int> ParseZoneOffset(std::string_view text) {
+	if (text == "UTC" || text == "utc" || text == "Z") {
+		return 0;
+	}
+	std::size_t position = 0;
+	int offset_minutes = 0;
+	if (text.empty() || !ReadZone(text, position, 0, offset_minutes)) {
+		return std::nullopt;
+	}
+	return offset_minutes;
+}
+
+std::optional<std::int64_t> ParseTimestamp(std::string_view text, int default_offset_minutes) {
 	if (text.empty()) {
 		return std::nullopt;
 	}
@@ -119,7 +133,7 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
 	               ReadDigits(text, position, 2, second);
 	int milliseconds;
 	int offset_minutes;
-	if (!time_ok || !ReadFraction(text, position, milliseconds) || !ReadZone(text, position, offset_minutes)) {
+	if (!time_ok || !ReadFraction(text, position, milliseconds) || !ReadZone(text, position, default_offset_minutes, offset_minutes)) {
 		return std::nullopt;
 	}
 
@@ -132,6 +146,33 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
 	auto time = sys_days {date} + hours {hour} + minutes {minute} + seconds {second} +
 	            std::chrono::milliseconds {milliseconds} - minutes {offset_minutes};
 	return duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+
+} // namespace sumoql
+
+namespace sumoql {
+
+std::optional<std::int64_t> ParseEventTime(std::string_view text, TimeFormat format, int default_offset_minutes) {
+	if (format == TimeFormat::kAuto) {
+		return ParseTimestamp(text, default_offset_minutes);
+	}
+
+	// Epoch values: digits with an optional fraction.
+	std::size_t dot = text.find('.');
+	std::string_view whole = text.substr(0, dot);
+	std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+	auto integer = ParseEpochMilliseconds(whole);
+	if (whole.empty() || !integer || ParseEpochMilliseconds(fraction) == std::nullopt) {
+		return std::nullopt;
+	}
+	if (format == TimeFormat::kEpochMilliseconds) {
+		return *integer;
+	}
+	std::int64_t milliseconds = 0;
+	for (std::size_t i = 0; i < 3; i++) {
+		milliseconds = milliseconds * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+	}
+	return *integer * 1000 + milliseconds;
 }
 
 } // namespace sumoql

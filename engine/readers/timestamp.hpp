@@ -6,12 +6,35 @@
 
 namespace sumoql {
 
+//! How the text of an event's time field is read.
+enum class TimeFormat {
+	//! ISO 8601, `YYYY-MM-DD HH:MM:SS[.fff...]` with or without a zone, or epoch milliseconds.
+	kAuto,
+	//! Epoch seconds, with or without a fraction.
+	kEpochSeconds,
+	//! Epoch milliseconds.
+	kEpochMilliseconds,
+};
+
 //! Parses an event timestamp into epoch milliseconds. Accepted forms:
 //! - ISO 8601: `2024-05-01T10:00:00Z`, `2024-05-01T10:00:00.123+02:00`, `...-0500`;
 //! - the same with a space for the `T`, as Sysmon's `UtcTime` writes it: `2024-05-01 10:00:00.123`;
 //! - an integer, taken as epoch milliseconds (how `_messageTime` is stored).
-//! A time without a zone is UTC. Fraction digits past milliseconds are dropped (7- and 9-digit
-//! fractions are common in Windows logs). Returns nothing for any other text.
-std::optional<std::int64_t> ParseTimestamp(std::string_view text);
+//! A time without a zone is at `default_offset_minutes` from UTC. Fraction digits past
+//! milliseconds are dropped (7- and 9-digit fractions are common in Windows logs). Returns
+//! nothing for any other text.
+std::optional<std::int64_t> ParseTimestamp(std::string_view text, int default_offset_minutes = 0);
+
+//! Parses a fixed zone offset: `UTC`, `Z`, `+HH:MM`, `-HH:MM` or `+HHMM`, into minutes east of
+//! UTC. Returns nothing for any other text.
+std::optional<int> ParseZoneOffset(std::string_view text);
+
+} // namespace sumoql
+
+namespace sumoql {
+
+//! Parses an event time written in `format` into epoch milliseconds. Times without a zone are
+//! at `default_offset_minutes` from UTC.
+std::optional<std::int64_t> ParseEventTime(std::string_view text, TimeFormat format, int default_offset_minutes);
 
 } // namespace sumoql

@@ -65,15 +65,6 @@ void AddEventFields(const DataChunk &chunk, sel_t row, const OutputLayout &layou
 	}
 }
 
-//! The output name of `slot`: the events' spelling for a field read from them, else the query's.
-const std::string &OutputName(const QueryPlan &plan, idx_t slot) {
-	const auto &spellings = plan.projection.event_spellings;
-	if (slot < spellings.size() && !spellings[slot].empty()) {
-		return spellings[slot];
-	}
-	return plan.schema.name(slot);
-}
-
 } // namespace
 
 nlohmann::ordered_json BuildResultRow(const DataChunk &chunk, sel_t row, const QueryPlan &plan) {
@@ -94,7 +85,7 @@ nlohmann::ordered_json BuildResultRow(const DataChunk &chunk, sel_t row, const Q
 	}
 
 	for (idx_t slot : layout.columns) {
-		result[OutputName(plan, slot)] = ToJson(Value::FromVector(chunk.columns[slot], row));
+		result[plan.OutputName(slot)] = ToJson(Value::FromVector(chunk.columns[slot], row));
 	}
 	return result;
 }

@@ -1,0 +1,71 @@
+#include "engine/sources/extraction_rules.hpp"
+
+#include "grammar/parser.hpp"
+
+namespace sumoql {
+
+namespace {
+
+//! Returns true when the first thing in `text` other than white space and comments is a `|`.
+bool StartsWithPipe(std::string_view text) {
+	std::size_t position = 0;
+	while (position < text.size()) {
+		char c = text[position];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			position++;
+		} else if (text.substr(position, 2) == "//") {
+			std::size_t end = text.find('\n', position);
+			position = end == std::string_view::npos ? text.size() : end;
+		} else if (text.substr(position, 2) == "/*") {
+			std::size_t end = text.find("*/", position + 2);
+			position = end == std::string_view::npos ? text.size() : end + 2;
+		} else {
+			return c == '|';
+		}
+	}
+	return false;
+}
+
+} // namespace
+
+std::vector<Diagnostic> ExtractionRules::Locate(std::vector<Diagnostic> diagnostics) const {
+	for (auto &diagnostic : diagnostics) {
+		SourceSpan &span = diagnostic.span;
+		span.offset = span.offset >= prefix_length ? span.offset - prefix_length : 0;
+		if (span.line == 1) {
+			span.column = span.column > prefix_length ? span.column - prefix_length : 1;
+		}
+	}
+	return diagnostics;
+}
+
+std::vector<const ast::Operator *> ExtractionRules::StagePointers() const {
+	std::vector<const ast::Operator *> pointers;
+	for (const auto &op : stages.operators) {
+		pointers.push_back(&op);
+	}
+	return pointers;
+}
+
+ExtractionRules ParseExtractionRules(std::string source_name, std::string text) {
+	ExtractionRules rules;
+	rules.source_name = std::move(source_name);
+	rules.text = std::move(text);
+
+	// The query grammar reads text before the first `|` as a search scope, so a rule that starts
+	// with its first stage is parsed with a `|` in front.
+	std::string parsed_text = rules.text;
+	if (!StartsWithPipe(rules.text)) {
+		parsed_text.insert(0, "|");
+		rules.prefix_length = 1;
+	}
+
+	try {
+		rules.stages = ParseQuery(parsed_text);
+	} catch (const QueryError &error) {
+		throw QueryError(rules.Locate(error.diagnostics()));
+	}
+	return rules;
+}
+
+} // namespace sumoql
