@@ -56,7 +56,7 @@ std::vector<fs::path> FindTestFiles(const std::vector<std::string> &paths) {
 	std::vector<fs::path> files;
 	for (const auto &path : paths) {
 		if (fs::is_regular_file(path)) {
-			files.emplace_back(path);
+			files.push_back(fs::path(path).lexically_normal());
 			continue;
 		}
 		if (!fs::is_directory(path)) {
@@ -65,7 +65,8 @@ std::vector<fs::path> FindTestFiles(const std::vector<std::string> &paths) {
 		std::vector<fs::path> found;
 		for (const auto &entry : fs::recursive_directory_iterator(path)) {
 			if (entry.is_regular_file() && IsTestFile(entry.path())) {
-				found.push_back(entry.path());
+				// Reports name `queries/x.test.yaml`, not `./queries/x.test.yaml`.
+				found.push_back(entry.path().lexically_normal());
 			}
 		}
 		std::sort(found.begin(), found.end());

@@ -135,9 +135,9 @@ TEST_F(TestCommand, PassingRunExitsZero) {
 }
 
 TEST_F(TestCommand, DefaultPathIsCurrentFolder) {
-	auto result = RunSumoqlIn(folder_, "test --filter pass");
+	auto result = RunSumoqlIn(folder_, "test --verbose --filter pass");
 	EXPECT_EQ(result.exit_code, 0);
-	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
+	EXPECT_EQ(result.out, "PASS ports.test.yaml:4: high port passes\n1 passed, 0 failed\n");
 }
 
 TEST_F(TestCommand, ErrorExpectationMatchesSubstring) {
