@@ -257,14 +257,22 @@ int Run(RunSettings &settings) {
 	QueryExecutor executor(*plan, *writer, MakeBadInputHandler(settings, progress), make_plan, settings.threads);
 	executor.SetProgressHandler(
 	    [progress](std::uint64_t bytes, std::uint64_t events) { progress->Update(bytes, events); });
-	for (const auto &input : input_plan.inputs) {
-		std::error_code size_error;
-		std::uint64_t size = input.path == "-" ? 0 : std::filesystem::file_size(input.path, size_error);
-		progress->StartFile(input.path, size_error ? 0 : size);
-		executor.ReadInput(input.path, input.source);
+	try {
+		for (const auto &input : input_plan.inputs) {
+			std::error_code size_error;
+			std::uint64_t size = input.path == "-" ? 0 : std::filesystem::file_size(input.path, size_error);
+			progress->StartFile(input.path, size_error ? 0 : size);
+			executor.ReadInput(input.path, input.source);
+		}
+		progress->Clear();
+		executor.Finish();
+	} catch (const QueryError &error) {
+		// An operator met one of Sumo Logic's documented limits while it ran.
+		progress->Clear();
+		std::cout.flush();
+		PrintDiagnostics(query, error.diagnostics());
+		return static_cast<int>(ExitCode::kQueryError);
 	}
-	progress->Clear();
-	executor.Finish();
 	std::cout.flush();
 
 	RunSummary summary = executor.summary();

@@ -5,6 +5,7 @@
 
 #include "grammar/source_span.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -242,11 +243,46 @@ struct SortOperator {
 	std::vector<SortKey> keys;
 };
 
+//! A field of a `by` list, with its place for messages.
+struct ByField {
+	std::string name;
+	SourceSpan span;
+};
+
+//! `limit N`.
+struct LimitOperator {
+	std::uint64_t count = 0;
+};
+
+//! `dedup [consecutive] [N] [by a, b]`. Without `by`, rows are compared by `_raw`.
+struct DedupOperator {
+	bool consecutive = false;
+	std::uint64_t count = 1;
+	std::vector<ByField> keys;
+};
+
+//! The form shared by `total`, `accum` and `diff`: `OP field [as name] [by a, b]`.
+struct FieldSumOperator {
+	std::string field;
+	SourceSpan field_span;
+	std::optional<std::string> alias;
+	std::vector<ByField> keys;
+};
+
+//! `total f`: the sum of f over all rows (or over each group), added to every row as `_total`.
+struct TotalOperator : FieldSumOperator {};
+
+//! `accum f`: the running sum of f in row order, as `_accum`.
+struct AccumOperator : FieldSumOperator {};
+
+//! `diff f`: f minus f of the previous row, as `_diff`.
+struct DiffOperator : FieldSumOperator {};
+
 struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
-	             AssignOperator,
-	             FieldsOperator, SortOperator>
+	             AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
+	             TotalOperator, AccumOperator, DiffOperator>
 	    node;
 };
 

@@ -75,7 +75,8 @@ using Selector = parse_tree::selector<
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
-        g::descending_prefix, g::kw_asc, g::kw_desc>,
+        g::descending_prefix, g::kw_asc, g::kw_desc, g::by_field, g::row_count, g::limit_op,
+        g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
                           g::relational, g::additive, g::multiplicative>>;
 
@@ -336,6 +337,11 @@ private:
 	void BuildExpressionStage(const Node &node);
 	void BuildFields(const Node &node);
 	void BuildSort(const Node &node);
+	void BuildLimit(const Node &node);
+	void BuildDedup(const Node &node);
+	template <typename FieldSum>
+	void BuildFieldSum(const Node &node);
+	std::uint64_t RowCount(const Node &node) const;
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
 		query_.extensions.push_back({kind, span});
@@ -731,6 +737,16 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildFields(node);
 	} else if (node.is_type<g::sort_op>()) {
 		BuildSort(node);
+	} else if (node.is_type<g::limit_op>()) {
+		BuildLimit(node);
+	} else if (node.is_type<g::dedup_op>()) {
+		BuildDedup(node);
+	} else if (node.is_type<g::total_op>()) {
+		BuildFieldSum<ast::TotalOperator>(node);
+	} else if (node.is_type<g::accum_op>()) {
+		BuildFieldSum<ast::AccumOperator>(node);
+	} else if (node.is_type<g::diff_op>()) {
+		BuildFieldSum<ast::DiffOperator>(node);
 	} else {
 		FailInternal("operator", node.type);
 	}
@@ -993,6 +1009,65 @@ void AstBuilder::BuildSort(const Node &node) {
 		sort.keys.push_back(std::move(key));
 	}
 	query_.operators.push_back({SpanOf(node), std::move(sort)});
+}
+
+// Reads a row count such as the N of `limit N`. Counts too large for 64 bits saturate, so that
+// the range check of the operator reports them.
+std::uint64_t AstBuilder::RowCount(const Node &node) const {
+	std::uint64_t count = 0;
+	const std::string_view text = node.string_view();
+	const auto result = std::from_chars(text.data(), text.data() + text.size(), count);
+	if (result.ec == std::errc::result_out_of_range) {
+		count = std::numeric_limits<std::uint64_t>::max();
+	}
+	return count;
+}
+
+ast::ByField ByFieldOf(const Node &node, SourceSpan span) {
+	return ast::ByField {FieldNameText(node), span};
+}
+
+void AstBuilder::BuildLimit(const Node &node) {
+	const Node &count_node = *node.children.front();
+	ast::LimitOperator limit;
+	limit.count = RowCount(count_node);
+	if (limit.count > 10000) {
+		Fail(SpanOf(count_node), g::kLimitTooLarge, g::kLimitTooLargeHint);
+	}
+	query_.operators.push_back({SpanOf(node), limit});
+}
+
+void AstBuilder::BuildDedup(const Node &node) {
+	ast::DedupOperator dedup;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::kw_consecutive>()) {
+			dedup.consecutive = true;
+		} else if (child->is_type<g::row_count>()) {
+			dedup.count = RowCount(*child);
+			if (dedup.count == 0) {
+				Fail(SpanOf(*child), g::kCountNotPositive, "dedup keeps N rows per key, so write 1 or more");
+			}
+		} else if (child->is_type<g::by_field>()) {
+			dedup.keys.push_back(ByFieldOf(*child, SpanOf(*child)));
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(dedup)});
+}
+
+template <typename FieldSum>
+void AstBuilder::BuildFieldSum(const Node &node) {
+	FieldSum sum;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::field_name>()) {
+			sum.field = FieldNameText(*child);
+			sum.field_span = SpanOf(*child);
+		} else if (child->is_type<g::result_alias>()) {
+			sum.alias = FieldNameText(*child->children.front());
+		} else if (child->is_type<g::by_field>()) {
+			sum.keys.push_back(ByFieldOf(*child, SpanOf(*child)));
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(sum)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,10 +86,17 @@ template <> inline constexpr const char *error_message<assign_target> = "expecte
 template <> inline constexpr const char *error_message<fields_list> = "expected a field name after 'fields'";
 template <> inline constexpr const char *error_message<sort_keys> = "expected a field to sort by";
 template <> inline constexpr const char *error_message<next_sort_key> = "expected a field to sort by after ','";
+template <> inline constexpr const char *error_message<next_by_field> = "expected a field name after ','";
+template <> inline constexpr const char *error_message<by_fields> = "expected a field name after 'by'";
+template <> inline constexpr const char *error_message<limit_count> = "expected a whole number of rows after 'limit'";
+template <> inline constexpr const char *error_hint<limit_count> = "for example: limit 10";
+template <> inline constexpr const char *error_message<summed_field> = "expected a field name after the operator";
+template <> inline constexpr const char *error_hint<summed_field> = "for example: accum bytes as running_total by user";
+template <> inline constexpr const char *error_message<result_alias> = "expected a field name after 'as'";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
-template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, eval, fields, sort and 'expression as field'";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, eval, fields, sort, limit, dedup, total, accum, diff and 'expression as field'";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, order and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, order, limit, dedup, total, accum, diff and 'expression as field'";
 
 // Query shape
 template <> inline constexpr const char *error_message<operator_stage> = "expected an operator after '|'";
@@ -145,6 +152,11 @@ inline constexpr const char *kPathCountMismatchHint = "name one field for each p
 
 inline constexpr const char *kDuplicateField = "field '{}' is listed twice";
 inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";
+
+inline constexpr const char *kLimitTooLarge = "limit accepts at most 10,000 rows";
+inline constexpr const char *kLimitTooLargeHint = "Sumo Logic rejects 'limit 10001' and above";
+
+inline constexpr const char *kCountNotPositive = "the count must be at least 1";
 
 inline constexpr const char *kMissingAssignTarget = "expected 'as' and a field name after the expression";
 inline constexpr const char *kMissingAssignTargetHint =

@@ -3,9 +3,12 @@
 // The top rule: a scope, then pipe-separated operators, up to the end of the text.
 
 #include "grammar/lexical.hpp"
+#include "grammar/operators/accum.hpp"
 #include "grammar/operators/assign.hpp"
+#include "grammar/operators/dedup.hpp"
 #include "grammar/operators/fields.hpp"
 #include "grammar/operators/json.hpp"
+#include "grammar/operators/limit.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
 #include "grammar/operators/unsupported.hpp"
@@ -27,7 +30,8 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, eval_op, fields_op, sort_op,
-                          unsupported_operator, unknown_operator, expression_stage>> {};
+                          limit_op, dedup_op, total_op, accum_op, diff_op, unsupported_operator,
+                          unknown_operator, expression_stage>> {};
 
 // Only `|` ends an operator, never a line break.
 struct stage : seq<one<'|'>, must<operator_stage>, must<stage_end>> {};

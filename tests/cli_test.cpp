@@ -195,6 +195,56 @@ TEST(Cli, ThreadCountDoesNotChangeOutput) {
 	    << one.err;
 }
 
+//! Writes `count` events {"n":"i","g":"i % 7"} to a temporary file and returns its path.
+fs::path WriteNumberedEvents(int count) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_numbered_" + std::to_string(::getpid()) + ".jsonl");
+	std::ofstream out(input);
+	for (int i = 0; i < count; i++) {
+		out << "{\"n\":\"" << i << "\",\"g\":\"" << i % 7 << "\"}\n";
+	}
+	return input;
+}
+
+TEST(Cli, OrderedOperatorsMatchAcrossThreads) {
+	// About 2 MB of input, so two threads read it in blocks in parallel, while accum, diff, dedup
+	// and limit must still see the rows in input order.
+	fs::path input = WriteNumberedEvents(90000);
+	std::string limited = "run -f jsonl -e '| where g != \"3\" | accum n as a by g | diff n as d | dedup 2 by g | "
+	                      "limit 3 | fields n, a, d' " +
+	                      input.string();
+	std::string unlimited = "run -f jsonl -e '| accum n as a by g | diff n as d | dedup 2 by g' " + input.string();
+	auto one_thread = RunSumoql(limited + " --threads 1");
+	auto two_threads = RunSumoql(limited + " --threads 2");
+	auto all_one_thread = RunSumoql(unlimited + " --threads 1");
+	auto all_two_threads = RunSumoql(unlimited + " --threads 2");
+	fs::remove(input);
+
+	// n = 0, 1, 2 are the first rows of groups 0, 1 and 2, so each running sum is n itself,
+	// and diff without `by` subtracts the row before.
+	EXPECT_EQ(one_thread.exit_code, 0) << one_thread.err;
+	EXPECT_EQ(one_thread.out, "{\"n\":\"0\",\"a\":0,\"d\":null}\n{\"n\":\"1\",\"a\":1,\"d\":1}\n"
+	                   "{\"n\":\"2\",\"a\":2,\"d\":1}\n");
+	EXPECT_EQ(one_thread.out, two_threads.out);
+	EXPECT_EQ(CountOccurrences(all_one_thread.out, "\n"), 14u);
+	EXPECT_EQ(all_one_thread.out, all_two_threads.out);
+}
+
+TEST(Cli, DedupAndTotalRowLimits) {
+	fs::path input = WriteNumberedEvents(100001);
+	auto dedup = RunSumoql("run -f jsonl -e '| dedup by g' " + input.string());
+	auto total = RunSumoql("run -f jsonl -e '| total n' " + input.string());
+	auto at_limit = RunSumoql("run -f jsonl -e '| where n < 100000 | dedup by g | fields g' " + input.string());
+	fs::remove(input);
+
+	EXPECT_EQ(dedup.exit_code, 1);
+	EXPECT_NE(dedup.err.find("<query>:1:3: error: dedup received more than 100000 rows"), std::string::npos)
+	    << dedup.err;
+	EXPECT_EQ(total.exit_code, 1);
+	EXPECT_NE(total.err.find("error: total received more than 100000 rows"), std::string::npos) << total.err;
+	EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;
+	EXPECT_EQ(CountOccurrences(at_limit.out, "\n"), 7u);
+}
+
 TEST(Cli, CsvHeaderWithoutRows) {
 	fs::path input = fs::temp_directory_path() / ("sumoql_cli_empty_" + std::to_string(::getpid()) + ".jsonl");
 	std::ofstream(input).close();

@@ -231,7 +231,13 @@ CaseOptions ParseOptions(const std::string &text) {
 	return options;
 }
 
-//! Runs the case; returns the rows, or sets `error` to "LINE:COL message" of the first error.
+std::string FormatError(const QueryError &query_error) {
+	const Diagnostic &first = query_error.diagnostics().front();
+	return std::to_string(first.span.line) + ":" + std::to_string(first.span.column) + " " + first.message;
+}
+
+//! Runs the case; returns the rows, or sets `error` to "LINE:COL message" of the first error,
+//! whether planning or running the query raised it.
 std::vector<nlohmann::ordered_json> RunCase(const GoldenCase &test_case, std::string &error) {
 	std::string query_text = test_case.query_file.empty()
 	                             ? test_case.query
@@ -247,8 +253,7 @@ std::vector<nlohmann::ordered_json> RunCase(const GoldenCase &test_case, std::st
 		}
 		plan = PlanQuery(query, options.plan);
 	} catch (const QueryError &query_error) {
-		const Diagnostic &first = query_error.diagnostics().front();
-		error = std::to_string(first.span.line) + ":" + std::to_string(first.span.column) + " " + first.message;
+		error = FormatError(query_error);
 		return {};
 	}
 
@@ -267,8 +272,12 @@ std::vector<nlohmann::ordered_json> RunCase(const GoldenCase &test_case, std::st
 
 	CollectingWriter writer;
 	QueryExecutor executor(*plan, writer, nullptr);
-	executor.ReadInput(input_path.string());
-	executor.Finish();
+	try {
+		executor.ReadInput(input_path.string());
+		executor.Finish();
+	} catch (const QueryError &query_error) {
+		error = FormatError(query_error);
+	}
 	if (!temporary.empty()) {
 		fs::remove(temporary);
 	}

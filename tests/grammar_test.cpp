@@ -1044,7 +1044,7 @@ TEST(Errors, OperatorNames) {
 	    {"| count by user", 1, 3, "operator 'count' is not supported yet"},
 	    {"| count", 1, 3, "operator 'count' is not supported yet"},
 	    {"| count as n", 1, 3, "operator 'count' is not supported yet"},
-	    {"| LIMIT 10", 1, 3, "operator 'LIMIT' is not supported yet"},
+	    {"| LOGREDUCE", 1, 3, "operator 'LOGREDUCE' is not supported yet"},
 	    {"| timeslice 1m", 1, 3, "operator 'timeslice' is not supported yet"},
 	    {"| sum(bytes) as total", 1, 3, "operator 'sum' is not supported yet"},
 	    {"| count_distinct(user)", 1, 3, "operator 'count_distinct' is not supported yet"},
@@ -1207,7 +1207,7 @@ TEST(Diagnostic, CaretKeepsTabs) {
 	          "\t| foo\n"
 	          "\t  ^~~\n"
 	          "hint: the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, "
-	          "order and 'expression as field'\n");
+	          "order, limit, dedup, total, accum, diff and 'expression as field'\n");
 }
 
 TEST(Diagnostic, WarningWithoutHint) {

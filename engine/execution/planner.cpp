@@ -3,8 +3,11 @@
 #include "engine/execution/scope_binder.hpp"
 #include "engine/expressions/expression_binder.hpp"
 #include "engine/expressions/regex_syntax.hpp"
+#include "engine/operators/accum.hpp"
 #include "engine/operators/assign.hpp"
+#include "engine/operators/dedup.hpp"
 #include "engine/operators/fields.hpp"
+#include "engine/operators/limit.hpp"
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
@@ -12,6 +15,7 @@
 #include "engine/operators/parse_regex.hpp"
 #include "engine/operators/sort.hpp"
 #include "engine/operators/time_range.hpp"
+#include "engine/operators/total.hpp"
 #include "engine/operators/where.hpp"
 #include "grammar/diagnostic.hpp"
 
@@ -27,6 +31,11 @@ constexpr std::string_view kMessageTime = "_messageTime";
 constexpr std::string_view kRaw = "_raw";
 //! The slot name of each event's JSON text. No query can spell it, so it never clashes.
 constexpr std::string_view kEventTextSlotName = "\x01event";
+
+//! Sumo Logic's documented row limits: dedup processes at most this many raw messages, and total
+//! sums at most this many rows.
+constexpr idx_t kDedupMaxRawRows = 100000;
+constexpr idx_t kTotalMaxRows = 100000;
 
 [[noreturn]] void ThrowAt(SourceSpan span, std::string message, std::string hint = {}) {
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
@@ -279,6 +288,13 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::AssignOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::FieldsOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::SortOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::LimitOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::DedupOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TotalOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::AccumOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::DiffOperator &node);
+	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
+	AccumSettings PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name);
 	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop);
 	void FinishProjection();
 	void FinishSourceProjection(idx_t source);
@@ -303,6 +319,8 @@ private:
 	std::vector<Allowlist> allowlists_;
 	bool previous_was_parse_ = false;
 	bool needs_message_time_ = false;
+	//! Set once an aggregation stage ran: later stages see aggregate rows, not raw messages.
+	bool aggregated_ = false;
 };
 
 std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
@@ -382,6 +400,8 @@ void Planner::AddOperator(std::unique_ptr<PhysicalOperator> op) {
 void Planner::ReadFromEvents(const std::vector<std::string> &names) {
 	for (const auto &name : names) {
 		if (EqualsIgnoringCase(name, kMessageTime)) {
+			// The built-in field keeps its documented spelling whatever the query wrote first.
+			plan_->schema.AddField(kMessageTime);
 			needs_message_time_ = true;
 			continue;
 		}
@@ -586,6 +606,71 @@ void Planner::PlanOperator(const ast::Operator &, const ast::SortOperator &node)
 		keys.push_back({plan_->schema.AddField(key.field), key.descending});
 	}
 	AddOperator(std::make_unique<SortOperator>(std::move(keys)));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::LimitOperator &node) {
+	AddOperator(std::make_unique<LimitOperator>(node.count));
+}
+
+std::vector<idx_t> Planner::ReadKeySlots(const std::vector<ast::ByField> &keys) {
+	std::vector<idx_t> slots;
+	for (const auto &key : keys) {
+		ReadFromEvents({key.name});
+		slots.push_back(plan_->schema.AddField(key.name));
+	}
+	return slots;
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::DedupOperator &node) {
+	DedupSettings settings;
+	if (node.keys.empty()) {
+		settings.key_slots = ReadKeySlots({ast::ByField {std::string(kRaw), op.span}});
+	} else {
+		settings.key_slots = ReadKeySlots(node.keys);
+	}
+	settings.keep_count = node.count;
+	settings.consecutive = node.consecutive;
+	if (!aggregated_) {
+		settings.max_rows = kDedupMaxRawRows;
+	}
+	settings.span = op.span;
+	AddOperator(std::make_unique<DedupOperator>(std::move(settings)));
+}
+
+AccumSettings Planner::PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name) {
+	AccumSettings settings;
+	ReadFromEvents({node.field});
+	settings.input_slot = plan_->schema.AddField(node.field);
+	settings.key_slots = ReadKeySlots(node.keys);
+
+	std::string output = node.alias ? *node.alias : std::string(default_name);
+	settings.output_slot = plan_->schema.AddField(output);
+	MarkCreated(output);
+	return settings;
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::TotalOperator &node) {
+	AccumSettings running = PlanRunningField(node, "_total");
+
+	TotalSettings settings;
+	settings.input_slot = running.input_slot;
+	settings.output_slot = running.output_slot;
+	settings.key_slots = std::move(running.key_slots);
+	settings.max_rows = kTotalMaxRows;
+	settings.span = op.span;
+	AddOperator(std::make_unique<TotalOperator>(std::move(settings)));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::AccumOperator &node) {
+	AccumSettings settings = PlanRunningField(node, "_accum");
+	settings.kind = AccumKind::kRunningSum;
+	AddOperator(std::make_unique<AccumOperator>(std::move(settings)));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::DiffOperator &node) {
+	AccumSettings settings = PlanRunningField(node, "_diff");
+	settings.kind = AccumKind::kDifference;
+	AddOperator(std::make_unique<AccumOperator>(std::move(settings)));
 }
 
 void Planner::FinishProjection() {

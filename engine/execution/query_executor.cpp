@@ -35,7 +35,8 @@ QueryExecutor::QueryExecutor(QueryPlan &plan, ResultWriter &writer, BadInputHand
 	stage_counts_.resize(plan_.operators.size());
 	breaker_index_ = plan_.operators.size();
 	for (idx_t i = 0; i < plan_.operators.size(); i++) {
-		if (plan_.operators[i]->IsPipelineBreaker() || plan_.operators[i]->IsExpanding()) {
+		if (plan_.operators[i]->IsPipelineBreaker() || plan_.operators[i]->IsExpanding() ||
+		    plan_.operators[i]->NeedsOrderedInput()) {
 			breaker_index_ = i;
 			break;
 		}
@@ -334,11 +335,9 @@ void QueryExecutor::Emit(const DataChunk &chunk) {
 void QueryExecutor::Finish() {
 	auto &operators = plan_.operators;
 	for (idx_t i = 0; i < operators.size(); i++) {
-		if (!operators[i]->IsPipelineBreaker()) {
-			continue;
-		}
-		// Everything before this breaker has run; its output feeds the stages after it, which
-		// may include the next breaker.
+		// Everything before this operator has run; its remaining rows feed the stages after it,
+		// which may include the next breaker. A stage may add fields while it runs (transpose),
+		// so the chunk is sized for the schema as it is now.
 		DataChunk output(plan_.schema.size());
 		while (true) {
 			output.Reset();

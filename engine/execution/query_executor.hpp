@@ -55,7 +55,8 @@ using PlanFactory = std::function<std::unique_ptr<QueryPlan>()>;
 //! Each source's extraction stages run first on the chunks of an input read with that source.
 //!
 //! With worker threads, each NDJSON input is cut into blocks of whole lines. Workers read and
-//! run the stages before the first pipeline breaker on their own copy of the plan, and the
+//! run the stages before the first pipeline breaker (or the first stage that needs rows in input
+//! order, such as limit) on their own copy of the plan, and the
 //! calling thread takes their chunks in input order for the remaining stages and the writer.
 //! So the rows, their order and the bad-input messages are the same for any thread count.
 class QueryExecutor {
@@ -76,7 +77,8 @@ public:
 		on_progress_ = std::move(on_progress);
 	}
 
-	//! Flushes pipeline breakers and the writer. Call once, after the last input.
+	//! Flushes pipeline breakers, the rows operators add at the end, and the writer. Call once,
+	//! after the last input. Throws QueryError when an operator's documented limit is exceeded.
 	void Finish();
 
 	RunSummary summary() const;
@@ -119,8 +121,8 @@ private:
 	//! Events read before the current file started, for its progress.
 	std::uint64_t events_before_file_ = 0;
 	DataChunk chunk_;
-	//! Index of the first pipeline breaker or expanding operator, or the operator count: workers
-	//! run the stages before it.
+	//! Index of the first pipeline breaker, expanding operator or operator that needs ordered
+	//! input, or the operator count: workers run the stages before it.
 	idx_t breaker_index_ = 0;
 	std::vector<std::unique_ptr<Worker>> workers_;
 };

@@ -31,12 +31,19 @@ public:
 	virtual void Expand(DataChunk &input, const std::function<void(DataChunk &)> &emit) {
 	}
 
+	//! True for a streaming operator whose result depends on the rows before it (limit, dedup,
+	//! accum): it must see every row, in input order, on one thread.
+	virtual bool NeedsOrderedInput() const {
+		return false;
+	}
+
 	//! Pipeline breakers: takes the selected rows of `chunk`.
 	virtual void Sink(DataChunk &chunk) {
 	}
 
-	//! Pipeline breakers: fills `chunk` (already Reset) with the next output rows. Returns false
-	//! once every row was produced.
+	//! Fills `chunk` (already Reset) with the next rows that the operator produces once its input
+	//! has ended: all of a pipeline breaker's rows, or the rows a streaming operator adds at the
+	//! end (fillmissing). Returns false once every such row was produced.
 	virtual bool GetData(DataChunk &chunk) {
 		return false;
 	}

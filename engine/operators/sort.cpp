@@ -1,15 +1,10 @@
 #include "engine/operators/sort.hpp"
 
-#include "engine/types/number_text.hpp"
-
 #include <algorithm>
 #include <numeric>
 
 namespace sumoql {
 
-namespace {
-
-//! Orders two values for one key in ascending order. Nulls are handled by the caller.
 int CompareForSort(const Value &a, const Value &b) {
 	if (a.type != b.type) {
 		// Numbers before strings before booleans.
@@ -31,47 +26,10 @@ int CompareForSort(const Value &a, const Value &b) {
 	return 0;
 }
 
-//! The type an output column takes for a run of held values: their common type, or string when
-//! they differ.
-LogicalType OutputType(const std::vector<Value> &values, const std::vector<idx_t> &order, idx_t begin, idx_t end) {
-	LogicalType type = LogicalType::kNull;
-	for (idx_t i = begin; i < end; i++) {
-		LogicalType value_type = values[order[i]].type;
-		if (value_type == LogicalType::kNull || value_type == type) {
-			continue;
-		}
-		type = type == LogicalType::kNull ? value_type : LogicalType::kString;
-	}
-	return type;
-}
-
-} // namespace
-
-SortOperator::SortOperator(std::vector<SortKeySlot> keys) : keys_(std::move(keys)) {
-}
-
-void SortOperator::Sink(DataChunk &chunk) {
-	if (columns_.size() < chunk.column_count()) {
-		columns_.resize(chunk.column_count(), std::vector<Value>(row_count_));
-	}
-	for (idx_t slot = 0; slot < columns_.size(); slot++) {
-		const Vector &vector = chunk.columns[slot];
-		auto &held = columns_[slot];
-		for (idx_t i = 0; i < chunk.count; i++) {
-			Value value = Value::FromVector(vector, chunk.selection.Get(i));
-			if (value.type == LogicalType::kString) {
-				value.string = heap_.AddString(value.string);
-			}
-			held.push_back(value);
-		}
-	}
-	row_count_ += chunk.count;
-}
-
-bool SortOperator::RowLess(idx_t a, idx_t b) const {
-	for (const auto &key : keys_) {
-		const Value &left = columns_[key.slot][a];
-		const Value &right = columns_[key.slot][b];
+bool RowComesFirst(const RowBuffer &rows, const std::vector<SortKeySlot> &keys, idx_t a, idx_t b) {
+	for (const auto &key : keys) {
+		const Value &left = rows.Get(key.slot, a);
+		const Value &right = rows.Get(key.slot, b);
 		if (left.is_null() || right.is_null()) {
 			if (left.is_null() != right.is_null()) {
 				return right.is_null();
@@ -86,40 +44,27 @@ bool SortOperator::RowLess(idx_t a, idx_t b) const {
 	return false;
 }
 
+SortOperator::SortOperator(std::vector<SortKeySlot> keys) : keys_(std::move(keys)) {
+}
+
+void SortOperator::Sink(DataChunk &chunk) {
+	rows_.Append(chunk);
+}
+
 bool SortOperator::GetData(DataChunk &chunk) {
 	if (!sorted_) {
-		order_.resize(row_count_);
+		order_.resize(rows_.row_count());
 		std::iota(order_.begin(), order_.end(), idx_t {0});
-		std::stable_sort(order_.begin(), order_.end(), [this](idx_t a, idx_t b) { return RowLess(a, b); });
+		std::stable_sort(order_.begin(), order_.end(),
+		                 [this](idx_t a, idx_t b) { return RowComesFirst(rows_, keys_, a, b); });
 		sorted_ = true;
 	}
-	if (next_output_ >= row_count_) {
+	if (next_output_ >= order_.size()) {
 		return false;
 	}
 
-	idx_t begin = next_output_;
-	idx_t end = std::min(row_count_, begin + kVectorSize);
-	for (idx_t slot = 0; slot < columns_.size(); slot++) {
-		const auto &held = columns_[slot];
-		Vector &vector = chunk.columns[slot];
-		vector.SetType(OutputType(held, order_, begin, end));
-		if (vector.type() == LogicalType::kNull) {
-			continue;
-		}
-		for (idx_t i = begin; i < end; i++) {
-			Value value = held[order_[i]];
-			if (!value.is_null() && value.type != vector.type()) {
-				char buffer[32];
-				value.string = value.type == LogicalType::kNumber
-				                   ? chunk.heap.AddString({buffer, FormatNumberTo(value.number, buffer)})
-				                   : std::string_view(value.boolean ? "true" : "false");
-				value.type = LogicalType::kString;
-			}
-			value.WriteTo(vector, i - begin);
-		}
-	}
-
-	chunk.SetRowCount(end - begin);
+	idx_t end = std::min(order_.size(), next_output_ + kVectorSize);
+	rows_.WriteRows(order_, next_output_, end, chunk);
 	next_output_ = end;
 	return true;
 }

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "engine/operators/physical_operator.hpp"
-#include "engine/types/string_heap.hpp"
-#include "engine/types/value.hpp"
+#include "engine/operators/row_buffer.hpp"
 
 #include <vector>
 
@@ -12,6 +11,14 @@ struct SortKeySlot {
 	idx_t slot;
 	bool descending;
 };
+
+//! Orders two non-null values in ascending order: numbers numerically, strings in code-point
+//! order, and numbers before strings before booleans. Returns -1, 0 or 1.
+int CompareForSort(const Value &a, const Value &b);
+
+//! Returns true when held row `a` comes before held row `b` under `keys`. Nulls come last
+//! whatever the direction.
+bool RowComesFirst(const RowBuffer &rows, const std::vector<SortKeySlot> &keys, idx_t a, idx_t b);
 
 //! `sort by a desc, b asc`: keeps every row that reaches it, then produces them in order.
 //! Per key: numbers compare numerically, strings in code-point order, numbers come before
@@ -30,14 +37,8 @@ public:
 	bool GetData(DataChunk &chunk) override;
 
 private:
-	bool RowLess(idx_t a, idx_t b) const;
-
 	std::vector<SortKeySlot> keys_;
-	//! Held rows, one vector of values per slot of the chunks it receives; strings point into
-	//! `heap_`.
-	std::vector<std::vector<Value>> columns_;
-	StringHeap heap_;
-	idx_t row_count_ = 0;
+	RowBuffer rows_;
 	std::vector<idx_t> order_;
 	bool sorted_ = false;
 	idx_t next_output_ = 0;

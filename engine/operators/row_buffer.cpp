@@ -1,0 +1,96 @@
+#include "engine/operators/row_buffer.hpp"
+
+#include "engine/types/number_text.hpp"
+
+namespace sumoql {
+
+namespace {
+
+//! The type an output column takes for a run of held values: their common type, or string when
+//! they differ.
+LogicalType OutputType(const std::vector<Value> &values, const std::vector<idx_t> &order, idx_t begin, idx_t end) {
+	LogicalType type = LogicalType::kNull;
+	for (idx_t i = begin; i < end; i++) {
+		LogicalType value_type = values[order[i]].type;
+		if (value_type == LogicalType::kNull || value_type == type) {
+			continue;
+		}
+		type = type == LogicalType::kNull ? value_type : LogicalType::kString;
+	}
+	return type;
+}
+
+} // namespace
+
+void RowBuffer::EnsureSlots(idx_t slot_count) {
+	if (columns_.size() < slot_count) {
+		columns_.resize(slot_count, std::vector<Value>(row_count_));
+	}
+}
+
+void RowBuffer::Append(const DataChunk &chunk) {
+	EnsureSlots(chunk.column_count());
+	for (idx_t slot = 0; slot < columns_.size(); slot++) {
+		auto &held = columns_[slot];
+		if (slot >= chunk.column_count()) {
+			held.resize(row_count_ + chunk.count);
+			continue;
+		}
+		const Vector &vector = chunk.columns[slot];
+		for (idx_t i = 0; i < chunk.count; i++) {
+			Value value = Value::FromVector(vector, chunk.selection.Get(i));
+			if (value.type == LogicalType::kString) {
+				value.string = heap_.AddString(value.string);
+			}
+			held.push_back(value);
+		}
+	}
+	row_count_ += chunk.count;
+}
+
+const Value &RowBuffer::Get(idx_t slot, idx_t row) const {
+	return slot < columns_.size() ? columns_[slot][row] : null_;
+}
+
+void RowBuffer::Set(idx_t slot, idx_t row, Value value) {
+	EnsureSlots(slot + 1);
+	if (value.type == LogicalType::kString) {
+		value.string = heap_.AddString(value.string);
+	}
+	columns_[slot][row] = value;
+}
+
+idx_t RowBuffer::AddNullRow() {
+	for (auto &held : columns_) {
+		held.emplace_back();
+	}
+	return row_count_++;
+}
+
+void RowBuffer::WriteRows(const std::vector<idx_t> &order, idx_t begin, idx_t end, DataChunk &chunk) const {
+	if (chunk.columns.size() < columns_.size()) {
+		chunk.columns.resize(columns_.size());
+	}
+	for (idx_t slot = 0; slot < columns_.size(); slot++) {
+		const auto &held = columns_[slot];
+		Vector &vector = chunk.columns[slot];
+		vector.SetType(OutputType(held, order, begin, end));
+		if (vector.type() == LogicalType::kNull) {
+			continue;
+		}
+		for (idx_t i = begin; i < end; i++) {
+			Value value = held[order[i]];
+			if (!value.is_null() && value.type != vector.type()) {
+				char buffer[32];
+				value.string = value.type == LogicalType::kNumber
+				                   ? chunk.heap.AddString({buffer, FormatNumberTo(value.number, buffer)})
+				                   : std::string_view(value.boolean ? "true" : "false");
+				value.type = LogicalType::kString;
+			}
+			value.WriteTo(vector, i - begin);
+		}
+	}
+	chunk.SetRowCount(end - begin);
+}
+
+} // namespace sumoql
