@@ -2,6 +2,8 @@
 
 #include "engine/types/number_text.hpp"
 
+#include <algorithm>
+
 namespace sumoql {
 
 namespace {
@@ -91,6 +93,16 @@ void RowBuffer::WriteRows(const std::vector<idx_t> &order, idx_t begin, idx_t en
 		}
 	}
 	chunk.SetRowCount(end - begin);
+}
+
+bool RowBuffer::WriteNextRows(const std::vector<idx_t> &order, idx_t &next, DataChunk &chunk) const {
+	if (next >= order.size()) {
+		return false;
+	}
+	idx_t end = std::min(order.size(), next + kVectorSize);
+	WriteRows(order, next, end, chunk);
+	next = end;
+	return true;
 }
 
 } // namespace sumoql

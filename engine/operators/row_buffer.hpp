@@ -32,6 +32,10 @@ public:
 	//! A slot whose values have different types is written as text.
 	void WriteRows(const std::vector<idx_t> &order, idx_t begin, idx_t end, DataChunk &chunk) const;
 
+	//! Writes the next kVectorSize rows of `order` from position `next` into `chunk` and advances
+	//! `next`. Returns false, writing nothing, once `next` reached the end of `order`.
+	bool WriteNextRows(const std::vector<idx_t> &order, idx_t &next, DataChunk &chunk) const;
+
 private:
 	void EnsureSlots(idx_t slot_count);
 

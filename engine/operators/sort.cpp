@@ -59,14 +59,7 @@ bool SortOperator::GetData(DataChunk &chunk) {
 		                 [this](idx_t a, idx_t b) { return RowComesFirst(rows_, keys_, a, b); });
 		sorted_ = true;
 	}
-	if (next_output_ >= order_.size()) {
-		return false;
-	}
-
-	idx_t end = std::min(order_.size(), next_output_ + kVectorSize);
-	rows_.WriteRows(order_, next_output_, end, chunk);
-	next_output_ = end;
-	return true;
+	return rows_.WriteNextRows(order_, next_output_, chunk);
 }
 
 } // namespace sumoql

@@ -60,14 +60,7 @@ bool TotalOperator::GetData(DataChunk &chunk) {
 	if (order_.size() != rows_.row_count()) {
 		WriteTotals();
 	}
-	if (next_output_ >= order_.size()) {
-		return false;
-	}
-
-	idx_t end = std::min(order_.size(), next_output_ + kVectorSize);
-	rows_.WriteRows(order_, next_output_, end, chunk);
-	next_output_ = end;
-	return true;
+	return rows_.WriteNextRows(order_, next_output_, chunk);
 }
 
 } // namespace sumoql
