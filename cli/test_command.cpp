@@ -1,5 +1,6 @@
 #include "cli/test_command.hpp"
 
+#include "cli/case_runner.hpp"
 #include "cli/exit_code.hpp"
 #include "testing/junit_report.hpp"
 #include "testing/test_file_loader.hpp"
@@ -72,7 +73,7 @@ int RunTests(const TestSettings &settings) {
 	std::vector<FileResult> results;
 	Tally tally;
 	for (const auto &file : files) {
-		results.push_back(RunTestFile(file, settings.runner));
+		results.push_back(RunTestFile(file, settings.runner, RunCase));
 		PrintFileResult(results.back(), settings.verbose, tally);
 	}
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "testing/case_runner.hpp"
+#include "testing/case_run.hpp"
 #include "testing/test_case.hpp"
 
 #include <string>

@@ -48,6 +48,11 @@ struct TestCase {
 	//! ranges. Unset means the wall clock when the case starts, as `sumoql run` does.
 	std::optional<std::int64_t> now_ms;
 	std::optional<std::string> time_field;
+	//! The shipped layout whose extraction rule runs first, `auto` to detect it per input, or
+	//! empty for none, as `run --layout` takes it.
+	std::string layout;
+	//! Field extraction rule files, run in order before the query, as `run --fer` takes them.
+	std::vector<std::filesystem::path> fers;
 	//! Run as `--strict` does: non-Sumo constructs are errors.
 	bool strict = false;
 

@@ -1,6 +1,7 @@
 #include "testing/test_file_loader.hpp"
 
 #include "engine/readers/timestamp.hpp"
+#include "engine/sources/layouts.hpp"
 #include "testing/yaml_spans.hpp"
 #include "testing/yaml_values.hpp"
 
@@ -19,11 +20,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kFileKeys = {"query", "metadata", "cases"};
-const std::set<std::string> kCaseKeys = {"name",  "events", "events_file", "metadata", "params",
-                                         "now",   "time_field", "strict",   "rows",     "ordered",
-                                         "matches", "no_matches", "error", "snapshot"};
+const std::set<std::string> kFileKeys = {"query", "metadata", "layout", "fers", "cases"};
+const std::set<std::string> kCaseKeys = {"name",    "events",     "events_file", "metadata", "layout",
+                                         "fers",    "params",     "now",         "time_field", "strict",
+                                         "rows",    "ordered",    "matches",     "no_matches", "error",
+                                         "snapshot"};
 const std::set<std::string> kExpectationKeys = {"rows", "matches", "no_matches", "error"};
+
+//! Settings that the test file gives every case, unless the case sets its own.
+struct FileDefaults {
+	std::vector<std::pair<std::string, std::string>> metadata;
+	std::string layout;
+	std::vector<fs::path> fers;
+};
 
 //! Reads one test file, with the place of each problem in it.
 class Loader {
@@ -41,7 +50,10 @@ private:
 	bool Flag(const YAML::Node &node, const char *key) const;
 	std::vector<std::pair<std::string, std::string>> ScalarMap(const YAML::Node &node, const char *key) const;
 
-	TestCase LoadCase(const YAML::Node &node, const std::vector<std::pair<std::string, std::string>> &metadata);
+	std::string Layout(const YAML::Node &node) const;
+	std::vector<fs::path> Paths(const YAML::Node &node, const char *key) const;
+
+	TestCase LoadCase(const YAML::Node &node, const FileDefaults &defaults);
 	void LoadEvents(const YAML::Node &node, TestCase &test_case) const;
 	void LoadExpectation(const YAML::Node &node, TestCase &test_case) const;
 	void LocateRows(const YAML::Node &node, TestCase &test_case) const;
@@ -101,18 +113,34 @@ std::vector<std::pair<std::string, std::string>> Loader::ScalarMap(const YAML::N
 	return values;
 }
 
-void Loader::LoadEvents(const YAML::Node &node, TestCase &test_case) const {
-	if (const YAML::Node files = node["events_file"]) {
-		auto add_file = [&](const YAML::Node &file) {
-			test_case.event_files.push_back(path_.parent_path() / ScalarText(file, "events_file"));
-		};
-		if (files.IsSequence()) {
-			for (const auto &file : files) {
-				add_file(file);
-			}
-		} else {
-			add_file(files);
+std::string Loader::Layout(const YAML::Node &node) const {
+	std::string name = ScalarText(node, "layout");
+	if (name == kAutoLayout || name == kNoLayout || FindLayout(name) != nullptr) {
+		return name == kNoLayout ? std::string() : name;
+	}
+	std::string names;
+	for (const auto &layout : ShippedLayouts()) {
+		names += std::string(layout.name) + ", ";
+	}
+	Fail(node, fmt::format("unknown layout '{}'; expected one of: {}auto or none", name, names));
+}
+
+//! Reads a path or a list of paths, relative to the test file's folder.
+std::vector<fs::path> Loader::Paths(const YAML::Node &node, const char *key) const {
+	std::vector<fs::path> paths;
+	if (node.IsSequence()) {
+		for (const auto &item : node) {
+			paths.push_back(path_.parent_path() / ScalarText(item, key));
 		}
+	} else {
+		paths.push_back(path_.parent_path() / ScalarText(node, key));
+	}
+	return paths;
+}
+
+void Loader::LoadEvents(const YAML::Node &node, TestCase &test_case) const {
+	if (node["events_file"]) {
+		test_case.event_files = Paths(node["events_file"], "events_file");
 	}
 
 	const YAML::Node events = node["events"];
@@ -191,7 +219,7 @@ void Loader::LocateRows(const YAML::Node &node, TestCase &test_case) const {
 	test_case.rows_span = {after_last.end, after_last.end};
 }
 
-TestCase Loader::LoadCase(const YAML::Node &node, const std::vector<std::pair<std::string, std::string>> &metadata) {
+TestCase Loader::LoadCase(const YAML::Node &node, const FileDefaults &defaults) {
 	if (!node.IsMap()) {
 		Fail(node, "each case must be a map with at least 'name' and an expectation");
 	}
@@ -209,12 +237,14 @@ TestCase Loader::LoadCase(const YAML::Node &node, const std::vector<std::pair<st
 		test_case.metadata = ScalarMap(node["metadata"], "metadata");
 	}
 	// The file's metadata applies to every case, unless the case sets the same field.
-	for (const auto &[field, value] : metadata) {
+	for (const auto &[field, value] : defaults.metadata) {
 		auto same_field = [&field](const auto &own) { return own.first == field; };
 		if (std::none_of(test_case.metadata.begin(), test_case.metadata.end(), same_field)) {
 			test_case.metadata.emplace_back(field, value);
 		}
 	}
+	test_case.layout = node["layout"] ? Layout(node["layout"]) : defaults.layout;
+	test_case.fers = node["fers"] ? Paths(node["fers"], "fers") : defaults.fers;
 	if (node["params"]) {
 		test_case.params = ScalarMap(node["params"], "params");
 	}
@@ -271,9 +301,15 @@ TestFile Loader::Load() {
 		file.query_path = path_.parent_path() / ScalarText(root_["query"], "query");
 	}
 
-	std::vector<std::pair<std::string, std::string>> metadata;
+	FileDefaults defaults;
 	if (root_["metadata"]) {
-		metadata = ScalarMap(root_["metadata"], "metadata");
+		defaults.metadata = ScalarMap(root_["metadata"], "metadata");
+	}
+	if (root_["layout"]) {
+		defaults.layout = Layout(root_["layout"]);
+	}
+	if (root_["fers"]) {
+		defaults.fers = Paths(root_["fers"], "fers");
 	}
 
 	const YAML::Node cases = root_["cases"];
@@ -282,7 +318,7 @@ TestFile Loader::Load() {
 	}
 	std::set<std::string> names;
 	for (const auto &node : cases) {
-		TestCase test_case = LoadCase(node, metadata);
+		TestCase test_case = LoadCase(node, defaults);
 		if (!names.insert(test_case.name).second) {
 			Fail(node["name"], fmt::format("a second case is named '{}'; case names must differ", test_case.name));
 		}

@@ -1,7 +1,6 @@
 #include "testing/test_runner.hpp"
 
 #include "engine/types/ascii.hpp"
-#include "testing/case_runner.hpp"
 #include "testing/expectation.hpp"
 #include "testing/snapshot_update.hpp"
 #include "testing/test_file_loader.hpp"
@@ -75,7 +74,7 @@ std::vector<fs::path> FindTestFiles(const std::vector<std::string> &paths) {
 	return files;
 }
 
-FileResult RunTestFile(const fs::path &path, const RunnerSettings &settings) {
+FileResult RunTestFile(const fs::path &path, const RunnerSettings &settings, const CaseRunner &run_case) {
 	FileResult result;
 	result.path = path;
 	Clock::time_point file_start = Clock::now();
@@ -96,7 +95,7 @@ FileResult RunTestFile(const fs::path &path, const RunnerSettings &settings) {
 			continue;
 		}
 		Clock::time_point case_start = Clock::now();
-		CaseRun run = RunCase(query_text, test_case);
+		CaseRun run = run_case(query_text, test_case);
 
 		CaseResult case_result;
 		case_result.name = test_case.name;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "testing/case_run.hpp"
 #include "testing/test_case.hpp"
 
 #include <filesystem>
@@ -40,8 +41,9 @@ struct RunnerSettings {
 //! recursively. Returns them sorted within each path. Throws TestFileError for a missing path.
 std::vector<std::filesystem::path> FindTestFiles(const std::vector<std::string> &paths);
 
-//! Loads the test file at `path`, runs its selected cases and, with `update`, writes the new
-//! snapshot rows back to the file. Problems with the file go into `load_error`.
-FileResult RunTestFile(const std::filesystem::path &path, const RunnerSettings &settings);
+//! Loads the test file at `path`, runs its selected cases with `run_case` and, with `update`,
+//! writes the new snapshot rows back to the file. Problems with the file go into `load_error`.
+FileResult RunTestFile(const std::filesystem::path &path, const RunnerSettings &settings,
+                       const CaseRunner &run_case);
 
 } // namespace sumoql

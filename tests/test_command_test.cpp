@@ -244,6 +244,33 @@ TEST_F(TestCommand, TimeFieldSetsMessageTime) {
 	EXPECT_EQ(result.out, "1 passed, 0 failed\n");
 }
 
+TEST_F(TestCommand, FerRunsBeforeQuery) {
+	WriteFile(folder_ / "rules" / "port.sumo", "parse regex field=raw \"port=(?<port>\\d+)\" nodrop\n");
+	WriteFile(folder_ / "fer.test.yaml", R"(query: ports.sumo
+fers: rules/port.sumo
+metadata: {_sourceCategory: lab/sysmon}
+cases:
+  - name: port read by the rule
+    events: [{host: a, raw: 'port=5000'}]
+    rows: [{host: a, port_number: 5000}]
+  - name: case without the rule
+    fers: []
+    events: [{host: a, raw: 'port=5000'}]
+    no_matches: true
+)");
+	auto result = RunSumoqlIn(folder_, "test fer.test.yaml");
+	EXPECT_EQ(result.exit_code, 0) << result.out;
+	EXPECT_EQ(result.out, "2 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, UnknownLayoutIsReported) {
+	WriteFile(folder_ / "layout.test.yaml", "query: ports.sumo\ncases:\n  - name: x\n    layout: beats\n    matches: 0\n");
+	auto result = RunSumoqlIn(folder_, "test layout.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out.rfind("ERROR layout.test.yaml:4:13: unknown layout 'beats'; expected one of: ", 0), 0u)
+	    << result.out;
+}
+
 TEST_F(TestCommand, ParamsFailCaseWithReason) {
 	WriteFile(folder_ / "params.sumo", "| fields host\n");
 	WriteFile(folder_ / "params.test.yaml", "cases:\n  - name: with params\n    params: {min: 1}\n    matches: 0\n");

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,7 @@ struct CaseRun {
 	std::vector<nlohmann::ordered_json> rows;
 };
 
-//! Runs `query_text` over the case's events in this process, with the engine path that
-//! `sumoql run` uses: parse, the `--strict` check when the case sets `strict`, plan, execute.
-//! An invalid event fails the run, because test events are meant to be valid.
-CaseRun RunCase(const std::string &query_text, const TestCase &test_case);
+//! Runs the query text over one case's events.
+using CaseRunner = std::function<CaseRun(const std::string &query_text, const TestCase &test_case)>;
 
 } // namespace sumoql

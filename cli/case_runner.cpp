@@ -1,5 +1,6 @@
-#include "testing/case_runner.hpp"
+#include "cli/case_runner.hpp"
 
+#include "cli/input_sources.hpp"
 #include "engine/execution/query_executor.hpp"
 #include "engine/readers/input_error.hpp"
 #include "grammar/diagnostic.hpp"
@@ -84,31 +85,32 @@ std::int64_t WallClockMs() {
 	return std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count();
 }
 
-PlanOptions MakePlanOptions(const TestCase &test_case) {
-	PlanOptions options;
-	SourceOptions &source = options.sources.emplace_back();
-	if (test_case.time_field) {
-		source.time_fields.push_back(*test_case.time_field);
+CommandLineSource MakeSource(const TestCase &test_case) {
+	CommandLineSource source;
+	source.metadata = test_case.metadata;
+	source.time_field = test_case.time_field.value_or("");
+	source.layout = test_case.layout;
+	for (const auto &path : test_case.fers) {
+		source.fers.push_back(path.string());
 	}
-	source.defaults = test_case.metadata;
-	options.now_ms = test_case.now_ms ? *test_case.now_ms : WallClockMs();
-	return options;
+	return source;
 }
 
-//! Plans the query, or returns null after putting its diagnostics in `run.errors`.
-std::unique_ptr<QueryPlan> PlanCase(const std::string &query_text, const TestCase &test_case, CaseRun &run) {
+//! Parses the query and, when the case sets `strict`, rejects its extensions. Returns false after
+//! putting the diagnostics in `run.errors`.
+bool ParseCase(const std::string &query_text, const TestCase &test_case, ast::Query &query, CaseRun &run) {
 	try {
-		ast::Query query = ParseQuery(query_text);
+		query = ParseQuery(query_text);
 		if (test_case.strict) {
 			auto extensions = DescribeExtensions(query, Severity::kError);
 			if (!extensions.empty()) {
 				throw QueryError(extensions);
 			}
 		}
-		return PlanQuery(query, MakePlanOptions(test_case));
+		return true;
 	} catch (const QueryError &error) {
 		run.errors = DescribeDiagnostics(error.diagnostics());
-		return nullptr;
+		return false;
 	}
 }
 
@@ -134,27 +136,40 @@ CaseRun RunCase(const std::string &query_text, const TestCase &test_case) {
 		                     "from the case");
 		return run;
 	}
-	std::unique_ptr<QueryPlan> plan = PlanCase(query_text, test_case, run);
-	if (!plan) {
+	ast::Query query;
+	if (!ParseCase(query_text, test_case, query, run)) {
 		return run;
 	}
 
 	try {
-		std::unique_ptr<InlineEventFile> inline_events;
-		if (!test_case.event_lines.empty()) {
-			inline_events = std::make_unique<InlineEventFile>(test_case.event_lines);
+		// The inline events get a file even when there are none, so that every case has an input
+		// and none reads standard input.
+		InlineEventFile inline_events(test_case.event_lines);
+		std::vector<std::string> paths;
+		for (const auto &file : test_case.event_files) {
+			paths.push_back(file.string());
 		}
+		paths.push_back(inline_events.path());
+		InputPlan inputs = PlanInputs(paths, std::nullopt, MakeSource(test_case), true);
+
+		PlanOptions options;
+		options.now_ms = test_case.now_ms ? *test_case.now_ms : WallClockMs();
+		options.sources = inputs.sources;
+		std::unique_ptr<QueryPlan> plan = PlanQuery(query, options);
 
 		CollectingWriter writer;
-		QueryExecutor executor(*plan, writer, MakeBadInputHandler(inline_events ? inline_events->path() : ""));
-		for (const auto &file : test_case.event_files) {
-			executor.ReadInput(file.string());
-		}
-		if (inline_events) {
-			executor.ReadInput(inline_events->path());
+		QueryExecutor executor(*plan, writer, MakeBadInputHandler(inline_events.path()));
+		for (const auto &input : inputs.inputs) {
+			executor.ReadInput(input.path, input.source);
 		}
 		executor.Finish();
 		run.rows = std::move(writer.rows);
+	} catch (const QueryError &error) {
+		run.errors = DescribeDiagnostics(error.diagnostics());
+	} catch (const ExtractionRulesError &error) {
+		for (const auto &message : DescribeDiagnostics(error.diagnostics)) {
+			run.errors.push_back(error.rules.source_name + ":" + message);
+		}
 	} catch (const InputError &error) {
 		run.errors.push_back(error.what());
 	}
