@@ -56,7 +56,6 @@ std::string InputPlanner::ChooseLayout(const std::string &path, const SourceConf
 		return layout == kNoLayout ? std::string() : layout;
 	}
 
-	std::string shown = path == "-" ? "<stdin>" : path;
 	if (path == "-") {
 		// NOTE: standard input cannot be peeked at without consuming it, so it gets no layout.
 		std::cerr << "sumoql: warning: <stdin>: --layout auto needs a file; reading it with no layout\n";
@@ -65,11 +64,11 @@ std::string InputPlanner::ChooseLayout(const std::string &path, const SourceConf
 	const Layout *detected = DetectLayout(path);
 	if (!quiet_) {
 		if (detected) {
-			std::cerr << fmt::format("sumoql: {}: layout {} ({})\n", shown, detected->name, detected->description);
+			std::cerr << fmt::format("sumoql: {}: layout {}, detected from its first events\n", path, detected->name);
 		} else {
 			std::cerr << fmt::format("sumoql: {}: no known layout found in its first events; reading it with no "
 			                         "extraction rule\n",
-			                         shown);
+			                         path);
 		}
 	}
 	return detected ? std::string(detected->name) : std::string();
@@ -101,9 +100,9 @@ SourceOptions InputPlanner::MakeSourceOptions(const SourceConfig *source, const 
 		options.defaults = source->metadata;
 	}
 	for (const auto &[field, value] : command_line_.metadata) {
-		bool given = std::any_of(options.defaults.begin(), options.defaults.end(),
+		bool already_set = std::any_of(options.defaults.begin(), options.defaults.end(),
 		                         [&](const auto &entry) { return EqualsIgnoringCase(entry.first, field); });
-		if (!given) {
+		if (!already_set) {
 			options.defaults.emplace_back(field, value);
 		}
 	}
@@ -121,7 +120,7 @@ SourceOptions InputPlanner::MakeSourceOptions(const SourceConfig *source, const 
 }
 
 void InputPlanner::AddRules(SourceOptions &options, std::string name, std::string text) {
-	QueryText shown {name, text};
+	QueryText rule_text {name, text};
 	try {
 		auto rules = std::make_unique<ExtractionRules>(ParseExtractionRules(std::move(name), std::move(text)));
 		// Plan the rule on its own first, so that an error in it is shown against its own text.
@@ -136,7 +135,7 @@ void InputPlanner::AddRules(SourceOptions &options, std::string name, std::strin
 		options.fer_stages.insert(options.fer_stages.end(), stages.begin(), stages.end());
 		plan_.rules.push_back(std::move(rules));
 	} catch (const QueryError &error) {
-		throw ExtractionRulesError {shown, error.diagnostics()};
+		throw ExtractionRulesError {rule_text, error.diagnostics()};
 	}
 }
 

@@ -36,6 +36,36 @@ TEST(Timestamp, EpochMilliseconds) {
 	EXPECT_EQ(ParseTimestamp("1700000123456"), 1700000123456);
 }
 
+TEST(Timestamp, ShortFractions) {
+	// Log Analytics drops trailing zeros: ".4Z" is 400 ms and ".59Z" is 590 ms.
+	EXPECT_EQ(ParseTimestamp("2022-05-11T18:10:20.4Z"), 1652292620400);
+	EXPECT_EQ(ParseTimestamp("2022-05-11T18:10:20.59Z"), 1652292620590);
+	EXPECT_EQ(ParseTimestamp("2022-05-11T18:10:20Z"), 1652292620000);
+}
+
+TEST(Timestamp, LocalTimeTakesDefaultZone) {
+	// NXLog's EventTime is the collector's local time; 18:27:53 at UTC-4 is 22:27:53 UTC.
+	EXPECT_EQ(ParseTimestamp("2020-10-09 18:27:53", -240), 1602282473000);
+	// An explicit zone in the text wins over the default.
+	EXPECT_EQ(ParseTimestamp("2020-10-09T22:27:53Z", -240), 1602282473000);
+}
+
+TEST(Timestamp, ZoneOffsetOption) {
+	EXPECT_EQ(ParseZoneOffset("UTC"), 0);
+	EXPECT_EQ(ParseZoneOffset("-04:00"), -240);
+	EXPECT_EQ(ParseZoneOffset("+0530"), 330);
+	EXPECT_FALSE(ParseZoneOffset("Europe/Paris"));
+	EXPECT_FALSE(ParseZoneOffset(""));
+}
+
+TEST(Timestamp, EpochFormats) {
+	EXPECT_EQ(ParseEventTime("1602282473", TimeFormat::kEpochSeconds, 0), 1602282473000);
+	EXPECT_EQ(ParseEventTime("1602282473.25", TimeFormat::kEpochSeconds, 0), 1602282473250);
+	EXPECT_EQ(ParseEventTime("1602282473000", TimeFormat::kEpochMilliseconds, 0), 1602282473000);
+	EXPECT_FALSE(ParseEventTime("2020-10-09", TimeFormat::kEpochSeconds, 0));
+	EXPECT_FALSE(ParseEventTime("", TimeFormat::kEpochMilliseconds, 0));
+}
+
 TEST(Timestamp, RejectsOtherText) {
 	EXPECT_FALSE(ParseTimestamp(""));
 	EXPECT_FALSE(ParseTimestamp("yesterday"));

@@ -5,12 +5,15 @@
 #include "tests/sumoql_process.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
+#include <sstream>
+#include <vector>
 #include <string>
 
 namespace {
@@ -108,13 +111,25 @@ TEST_F(SourcesCliTest, FerNeverDropsEvents) {
 	EXPECT_EQ(result.out, "{\"msg\":\"user=bob;\",\"user\":\"bob\"}\n{\"msg\":\"no user here\",\"user\":null}\n");
 }
 
+TEST_F(SourcesCliTest, FerReadsJsonTextWithJsonOperator) {
+	// Azure Sentinel's WindowsEvent table keeps the event data as a JSON-encoded string.
+	fs::path fer = Write("rule.sumo", "json field=EventData \"Image\", \"DestinationIp\" as Image, DestinationIp\n");
+	fs::path input = Write("in.jsonl", R"({"Computer": "H1", "EventData": "{\"Image\": \"a.exe\", \"DestinationIp\": \"1.2.3.4\"}"})"
+	                                   "\n");
+	auto result = RunSumoql("run -f jsonl --fer '" + fer.string() + "' -e '| fields Computer, Image, DestinationIp' '" +
+	                        input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"Computer\":\"H1\",\"Image\":\"a.exe\",\"DestinationIp\":\"1.2.3.4\"}\n");
+}
+
 TEST_F(SourcesCliTest, LayoutAutoSaysWhatItChose) {
 	fs::path input = Write("wlb7.jsonl", R"({"winlog": {"event_id": 3, "computer_name": "HOST-A", "event_data": {"Image": "a.exe"}}})"
 	                                     "\n");
 	auto result = RunSumoql("run -f jsonl --layout auto -e '| fields EventID, Computer, Image' '" + input.string() + "'");
 	EXPECT_EQ(result.exit_code, 0) << result.err;
 	EXPECT_EQ(result.out, "{\"EventID\":\"3\",\"Computer\":\"HOST-A\",\"Image\":\"a.exe\"}\n");
-	EXPECT_NE(result.err.find("wlb7.jsonl: layout winlogbeat7"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("wlb7.jsonl: layout winlogbeat7, detected from its first events"), std::string::npos)
+	    << result.err;
 	EXPECT_NE(result.err.find("wlb7.jsonl: 1 event, layout winlogbeat7, 0 bad lines, 0 not matched by the scope"),
 	          std::string::npos)
 	    << result.err;
@@ -283,6 +298,91 @@ TEST_F(RealLogLayouts, InjectedPositiveIsReportedInEveryLayout) {
 		EXPECT_NE(result.out.find("\"dst_port\":4180"), std::string::npos) << name << "\n" << result.out;
 		fs::remove(copy);
 	}
+}
+
+//! Parses the `Event` column of each output row, which contains the event's `Event` object as
+//! JSON text.
+std::vector<nlohmann::json> ParseEventColumn(const std::string &rows) {
+	std::vector<nlohmann::json> events;
+	std::istringstream lines(rows);
+	std::string line;
+	while (std::getline(lines, line)) {
+		auto row = nlohmann::json::parse(line);
+		events.push_back(row["Event"].is_string() ? nlohmann::json::parse(row["Event"].get<std::string>()) : row["Event"]);
+	}
+	return events;
+}
+
+//! Four real .evtx files and their records in the JSON rendering. Both sit outside the
+//! repository (the .evtx files are GPL-3.0 and are never copied), so the test skips without them.
+TEST_F(SourcesCliTest, EvtxFilesMatchTheirJsonRendering) {
+	fs::path evtx_folder = fs::path(SUMOQL_SOURCE_DIR) / "../shared/data/evtx";
+	fs::path rendering = fs::path(SUMOQL_SOURCE_DIR) / "../shared/data/real/evtx-attack-samples_sysmon3-files_evtx.jsonl";
+	if (!fs::exists(evtx_folder) || !fs::exists(rendering)) {
+		GTEST_SKIP() << "real .evtx files not found at " << evtx_folder << "; they are not part of the repository";
+	}
+
+	// Each file's first line in the rendering and its record count. The rendering concatenates 42
+	// files in path order, with these published counts before and at each of the four.
+	struct Part {
+		const char *name;
+		int first_line;
+		int records;
+	};
+	const Part parts[] = {
+	    {"DE_sysmon-3-rdp-tun.evtx", 565 + 122 + 1, 73},
+	    {"tunna_iis_rdp_smb_tunneling_sysmon_3.evtx", 565 + 122 + 73 + 1, 12},
+	    {"sysmon_3_10_Invoke-Mimikatz_hosted_Github.evtx", 565 + 122 + 73 + 12 + 33 + 1, 2},
+	    {"discovery_enum_shares_target_sysmon_3_18.evtx", 565 + 122 + 73 + 12 + 33 + 2 + 11 + 64 + 10 + 1, 4},
+	};
+
+	std::vector<std::string> rendering_lines;
+	{
+		std::ifstream in(rendering);
+		std::string line;
+		while (std::getline(in, line)) {
+			rendering_lines.push_back(line);
+		}
+	}
+
+	for (const Part &part : parts) {
+		std::string lines;
+		for (int i = 0; i < part.records; i++) {
+			lines += rendering_lines.at(static_cast<std::size_t>(part.first_line - 1 + i)) + "\n";
+		}
+		fs::path json_part = Write(std::string(part.name) + ".jsonl", lines);
+		std::string evtx_file = "'" + (evtx_folder / part.name).string() + "'";
+		std::string json_file = "'" + json_part.string() + "'";
+
+		auto from_evtx = RunSumoql("run -q -f jsonl -e '| fields Event' " + evtx_file);
+		auto from_json = RunSumoql("run -q -f jsonl -e '| fields Event' " + json_file);
+		ASSERT_EQ(from_evtx.exit_code, 0) << part.name << "\n" << from_evtx.err;
+		auto evtx_events = ParseEventColumn(from_evtx.out);
+		auto json_events = ParseEventColumn(from_json.out);
+		ASSERT_EQ(evtx_events.size(), static_cast<std::size_t>(part.records)) << part.name;
+		EXPECT_EQ(evtx_events, json_events) << part.name;
+
+		std::string detection = std::string("run -f jsonl --layout auto --source-category windows/sysmon ") + kDetection;
+		auto evtx_rows = RunSumoql(detection + " " + evtx_file);
+		auto json_rows = RunSumoql(detection + " " + json_file);
+		EXPECT_EQ(evtx_rows.exit_code, 0) << part.name << "\n" << evtx_rows.err;
+		EXPECT_EQ(evtx_rows.out, json_rows.out) << part.name;
+		EXPECT_NE(evtx_rows.err.find("layout evtx"), std::string::npos) << evtx_rows.err;
+	}
+}
+
+TEST_F(SourcesCliTest, EvtxRawIsRecordXml) {
+	fs::path evtx = fs::path(SUMOQL_SOURCE_DIR) / "../shared/data/evtx/sysmon_3_10_Invoke-Mimikatz_hosted_Github.evtx";
+	if (!fs::exists(evtx)) {
+		GTEST_SKIP() << "real .evtx files not found at " << evtx.parent_path() << "; they are not part of the repository";
+	}
+	auto result = RunSumoql("run -q -f jsonl -e '\"10272\" | fields _raw' '" + evtx.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	auto row = nlohmann::json::parse(result.out);
+	std::string raw = row["_raw"];
+	EXPECT_TRUE(raw.starts_with("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">")) << raw;
+	EXPECT_NE(raw.find("<EventRecordID>10272</EventRecordID>"), std::string::npos) << raw;
+	EXPECT_NE(raw.find("<Data Name=\"DestinationIp\">151.101.36.133</Data>"), std::string::npos) << raw;
 }
 
 } // namespace

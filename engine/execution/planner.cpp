@@ -453,7 +453,7 @@ ParseSettings Planner::ParseSettingsFor(const std::optional<std::string> &field,
 
 	ParseSettings settings;
 	settings.input_slot = plan_->schema.AddField(input);
-	// Sumo's field extraction rules never drop a message, whatever the parse says.
+	// Sumo's field extraction rules never drop a message, whatever the parse result.
 	settings.nodrop = nodrop || current_source_.has_value();
 	settings.starts_run = !previous_was_parse_;
 	return settings;

@@ -18,7 +18,7 @@ struct StageCounts {
 	std::uint64_t rows_out = 0;
 };
 
-//! What one input file gave.
+//! The counts of one input file.
 struct FileSummary {
 	std::string path;
 	idx_t source = 0;
@@ -72,7 +72,7 @@ public:
 	//! the bad-input handler throws.
 	void ReadInput(const std::string &path, idx_t source = 0);
 
-	//! Sets the function told about progress while reading.
+	//! Sets the function that receives progress while reading.
 	void SetProgressHandler(ProgressHandler on_progress) {
 		on_progress_ = std::move(on_progress);
 	}

@@ -29,7 +29,7 @@ struct OutputLayout {
 	std::vector<std::string> excluded;
 };
 
-//! How the events of one source are read before the query sees them.
+//! How the events of one source are read and extracted before the query runs on them.
 struct SourceOptions {
 	//! Keys that may contain each event's time, best first. When empty, the first of
 	//! `_messageTime`, `@timestamp`, `UtcTime`, `TimeCreated` and `EventTime` is used.
