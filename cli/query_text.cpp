@@ -37,6 +37,7 @@ bool ParseAndReport(const QueryText &query, bool strict, ast::Query &parsed) {
 
 	auto extensions = DescribeExtensions(parsed, strict ? Severity::kError : Severity::kWarning);
 	PrintDiagnostics(query, extensions);
+	PrintDiagnostics(query, DescribeBarePredicates(parsed));
 	return !(strict && !extensions.empty());
 }
 

@@ -219,6 +219,8 @@ struct JsonOperator {
 //! `eval field = expr` pair.
 struct AssignOperator {
 	ExpressionPtr value;
+	//! Empty for a bare predicate stage such as `| isPrivateIP(ip)`: the value is computed, for
+	//! the rows it drops, and stored nowhere.
 	std::string target;
 	SourceSpan target_span;
 	//! True when written as `eval target = value`, which is not Sumo syntax.
@@ -309,6 +311,8 @@ struct Query {
 	std::vector<Operator> operators;
 	//! Extensions in query text order.
 	std::vector<ExtensionUse> extensions;
+	//! Bare predicate stages such as `| isPrivateIP(ip)`, which run but store no result.
+	std::vector<SourceSpan> bare_predicates;
 };
 
 } // namespace sumoql::ast

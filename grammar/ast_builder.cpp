@@ -282,6 +282,15 @@ bool IsInPlaceConversion(std::string_view function_name) {
 	return kNames.count(ToLower(function_name)) > 0;
 }
 
+// Functions that return a boolean, which may stand as a stage without `as`.
+bool IsPredicate(std::string_view function_name) {
+	static const std::set<std::string, std::less<>> kNames = {
+	    "isnull",      "isempty",     "isblank",      "isnumeric",    "isnan",       "isinfinity",
+	    "isvalidip",   "isvalidipv4", "isvalidipv6",  "isprivateip",  "ispublicip",  "isreservedip",
+	    "comparecidrprefix", "contains"};
+	return kNames.count(ToLower(function_name)) > 0;
+}
+
 std::string CountNoun(std::size_t count, std::string_view singular, std::string_view plural) {
 	return fmt::format("{} {}", count, count == 1 ? singular : plural);
 }
@@ -957,7 +966,14 @@ void AstBuilder::BuildExpressionStage(const Node &node) {
 	}
 
 	// Without `as`, only a conversion of a single field may stand, and it writes back to that field.
+	// A predicate may stand too: Sumo's docs show `| isPublicIP(dest_host)` without saying where
+	// the result goes, so it is computed for its row drops and stored nowhere, with a warning.
 	const auto *call = std::get_if<ast::FunctionCall>(&assign.value->node);
+	if (call != nullptr && IsPredicate(call->name)) {
+		query_.bare_predicates.push_back(SpanOf(value_node));
+		query_.operators.push_back({SpanOf(node), std::move(assign)});
+		return;
+	}
 	const bool converts_field = call != nullptr && IsInPlaceConversion(call->name) &&
 	                            call->arguments.size() == 1 &&
 	                            std::holds_alternative<ast::FieldReference>(call->arguments[0]->node);

@@ -59,4 +59,15 @@ std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity sev
 	return diagnostics;
 }
 
+std::vector<Diagnostic> DescribeBarePredicates(const ast::Query &query) {
+	std::vector<Diagnostic> diagnostics;
+	for (const SourceSpan &span : query.bare_predicates) {
+		diagnostics.push_back(Diagnostic {Severity::kWarning, span,
+		                                  "this test has no 'as', so its result is not stored; sumoql only drops "
+		                                  "the rows that the function drops",
+		                                  "add 'as field' to keep the result, or use it in 'where'"});
+	}
+	return diagnostics;
+}
+
 } // namespace sumoql

@@ -13,4 +13,8 @@ namespace sumoql {
 //! `severity` is kWarning normally and kError under `--strict`.
 std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity severity);
 
+//! Warns about each bare predicate stage, such as `| isPrivateIP(ip)`, whose result is stored
+//! nowhere. These are warnings under `--strict` too, because Sumo Logic accepts the syntax.
+std::vector<Diagnostic> DescribeBarePredicates(const ast::Query &query);
+
 } // namespace sumoql

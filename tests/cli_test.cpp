@@ -126,6 +126,12 @@ TEST(Cli, NowOptionFreezesNow) {
 	EXPECT_EQ(invalid.exit_code, 2);
 }
 
+TEST(Cli, BarePredicateWarnsEvenWhenStrict) {
+	auto result = RunSumoql("run --strict -q -f jsonl -e '| isPrivateIP(ip) | fields ip' /dev/null");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_NE(result.err.find("<query>:1:3: warning: this test has no 'as'"), std::string::npos) << result.err;
+}
+
 TEST(Cli, CheckAcceptsShippedQueries) {
 	auto result = RunSumoql(std::string("check ") + kDetection);
 	EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -566,6 +566,10 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 
 	ExpressionBinder binder(plan_->schema, *plan_->stats, options_.now_ms);
 	auto value = binder.Bind(*node.value);
+	if (node.target.empty()) {
+		plan_->operators.push_back(std::make_unique<AssignOperator>(std::move(value), std::nullopt));
+		return;
+	}
 	idx_t target = plan_->schema.AddField(node.target);
 	MarkCreated(node.target);
 	AddOperator(std::make_unique<AssignOperator>(std::move(value), target));

@@ -8,8 +8,11 @@ void AssignOperator::Execute(DataChunk &chunk) {
 	// The expression may read the target itself (`replace(f, "a", "b") as f`), so it is computed
 	// into a separate vector first.
 	value_->Execute(chunk, chunk.selection, chunk.count, result_);
+	if (!target_slot_) {
+		return;
+	}
 
-	Vector &target = chunk.columns[target_slot_];
+	Vector &target = chunk.columns[*target_slot_];
 	if (chunk.count == chunk.row_count) {
 		target.Swap(result_);
 		return;
