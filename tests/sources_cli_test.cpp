@@ -161,6 +161,18 @@ TEST_F(SourcesCliTest, GzipInputGivesSameRows) {
 	EXPECT_NE(from_gzip.err.find("3000 events read from 1 file, 300 rows output"), std::string::npos) << from_gzip.err;
 }
 
+TEST_F(SourcesCliTest, GzipOnStandardInput) {
+	std::string lines = "{\"n\": \"1\"}\n{\"n\": \"2\"}\n";
+	fs::path compressed = folder_ / "events.jsonl.gz";
+	gzFile gz = gzopen(compressed.c_str(), "wb");
+	gzwrite(gz, lines.data(), static_cast<unsigned>(lines.size()));
+	gzclose(gz);
+
+	auto result = RunSumoql("run -f jsonl -e '| fields n' < '" + compressed.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"n\":\"1\"}\n{\"n\":\"2\"}\n");
+}
+
 TEST_F(SourcesCliTest, TruncatedGzipIsInputError) {
 	std::string lines(100000, 'x');
 	fs::path compressed = folder_ / "cut.jsonl.gz";

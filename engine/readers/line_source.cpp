@@ -13,8 +13,16 @@ namespace sumoql {
 
 LineSource::LineSource(const std::string &path) : path_(path) {
 	if (path == "-") {
-		fd_ = STDIN_FILENO;
 		path_ = "<stdin>";
+		// Standard input cannot be peeked at for the gzip signature, so it is always read through
+		// zlib, which passes input that is not gzip through unchanged. The descriptor is a copy
+		// because closing the gzip stream closes it.
+		fd_ = ::dup(STDIN_FILENO);
+		if (fd_ < 0) {
+			throw InputError(std::string("<stdin>: cannot read: ") + std::strerror(errno));
+		}
+		owns_fd_ = true;
+		OpenGzip();
 	} else {
 		fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
 		if (fd_ < 0) {
@@ -46,6 +54,10 @@ void LineSource::OpenGzipIfCompressed() {
 	if (::pread(fd_, magic, sizeof(magic), 0) != sizeof(magic) || magic[0] != 0x1f || magic[1] != 0x8b) {
 		return;
 	}
+	OpenGzip();
+}
+
+void LineSource::OpenGzip() {
 	gzip_ = gzdopen(fd_, "rb");
 	if (!gzip_) {
 		throw InputError(path_ + ": cannot start gzip decompression");

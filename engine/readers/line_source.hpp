@@ -22,7 +22,7 @@ struct InputBlock {
 //! Reads a file or standard input in fixed-size blocks and hands out its lines, so memory stays
 //! bounded by the block size (or the longest line) whatever the input size. A file that starts
 //! with the gzip signature is decompressed as it is read, with zlib's buffers and no
-//! temporary file; standard input is read as it comes.
+//! temporary file, and so is gzip data on standard input.
 //!
 //! Every line returned is followed in memory by at least kPadding readable bytes, which lets
 //! simdjson parse it in place. A line view is valid until the next call to NextLine.
@@ -69,6 +69,7 @@ public:
 
 private:
 	void OpenGzipIfCompressed();
+	void OpenGzip();
 
 	//! Reads up to `size` bytes of decompressed input; returns read(2)'s result.
 	long ReadInput(char *destination, std::size_t size);

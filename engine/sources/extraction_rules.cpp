@@ -6,8 +6,8 @@ namespace sumoql {
 
 namespace {
 
-//! Returns true when the first thing in `text` other than white space and comments is a `|`.
-bool StartsWithPipe(std::string_view text) {
+//! Returns the first character of `text` outside white space and comments, or 0 when there is none.
+char FirstSignificantCharacter(std::string_view text) {
 	std::size_t position = 0;
 	while (position < text.size()) {
 		char c = text[position];
@@ -20,10 +20,10 @@ bool StartsWithPipe(std::string_view text) {
 			std::size_t end = text.find("*/", position + 2);
 			position = end == std::string_view::npos ? text.size() : end + 2;
 		} else {
-			return c == '|';
+			return c;
 		}
 	}
-	return false;
+	return 0;
 }
 
 } // namespace
@@ -54,8 +54,13 @@ ExtractionRules ParseExtractionRules(std::string source_name, std::string text) 
 
 	// The query grammar reads text before the first `|` as a search scope, so a rule that starts
 	// with its first stage is parsed with a `|` in front.
+	char first = FirstSignificantCharacter(rules.text);
+	if (first == 0) {
+		// A rule of only comments, or an empty file, has no stages.
+		return rules;
+	}
 	std::string parsed_text = rules.text;
-	if (!StartsWithPipe(rules.text)) {
+	if (first != '|') {
 		parsed_text.insert(0, "|");
 		rules.prefix_length = 1;
 	}
