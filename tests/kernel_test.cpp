@@ -52,7 +52,7 @@ std::vector<sel_t> SelectRows(const std::string &expression, const std::vector<s
 	ExecutionStats stats;
 	ast::Query query = ParseQuery("| where " + expression);
 	auto &where = std::get<ast::WhereOperator>(query.operators.front().node);
-	ExpressionBinder binder(schema, stats, 0);
+	ExpressionBinder binder(schema, stats, QueryClock {});
 	auto bound = binder.Bind(*where.condition);
 
 	DataChunk chunk(schema.size());

@@ -443,7 +443,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node
 	CollectFieldNames(*node.condition, names);
 	ReadFromEvents(names);
 
-	ExpressionBinder binder(plan_->schema, *plan_->stats, options_.now_ms);
+	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
 	AddOperator(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
 }
 
@@ -564,7 +564,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 	CollectFieldNames(*node.value, names);
 	ReadFromEvents(names);
 
-	ExpressionBinder binder(plan_->schema, *plan_->stats, options_.now_ms);
+	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
 	auto value = binder.Bind(*node.value);
 	if (node.target.empty()) {
 		plan_->operators.push_back(std::make_unique<AssignOperator>(std::move(value), std::nullopt));

@@ -189,7 +189,7 @@ BoundExpressionPtr ExpressionBinder::BindNode(const ast::Expression &expression,
 	for (const auto &argument : node.arguments) {
 		arguments.push_back(Bind(*argument));
 	}
-	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_, now_ms_,
+	return std::make_unique<BoundFunctionCall>(expression.span, *function, std::move(arguments), stats_, clock_,
 	                                           std::move(data));
 }
 

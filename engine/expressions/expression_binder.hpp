@@ -13,9 +13,8 @@ namespace sumoql {
 //! or a regex RE2 rejects.
 class ExpressionBinder {
 public:
-	//! `now_ms` is the query's notion of now, in milliseconds since the Unix epoch.
-	ExpressionBinder(Schema &schema, ExecutionStats &stats, std::int64_t now_ms)
-	    : schema_(schema), stats_(stats), now_ms_(now_ms) {
+	ExpressionBinder(Schema &schema, ExecutionStats &stats, QueryClock clock)
+	    : schema_(schema), stats_(stats), clock_(clock) {
 	}
 
 	BoundExpressionPtr Bind(const ast::Expression &expression);
@@ -40,7 +39,7 @@ private:
 
 	Schema &schema_;
 	ExecutionStats &stats_;
-	std::int64_t now_ms_;
+	QueryClock clock_;
 };
 
 } // namespace sumoql

@@ -4,10 +4,10 @@ namespace sumoql {
 
 BoundFunctionCall::BoundFunctionCall(SourceSpan span, const ScalarFunction &function,
                                      std::vector<BoundExpressionPtr> arguments, ExecutionStats &stats,
-                                     std::int64_t now_ms, std::unique_ptr<FunctionData> data)
+                                     QueryClock clock, std::unique_ptr<FunctionData> data)
     : BoundExpression(span), function_(function), arguments_(std::move(arguments)),
       argument_scratch_(arguments_.size()), argument_vectors_(arguments_.size()), stats_(stats),
-      now_ms_(now_ms), data_(std::move(data)) {
+      clock_(clock), data_(std::move(data)) {
 }
 
 void BoundFunctionCall::Execute(DataChunk &chunk, const SelectionVector &selection, idx_t count,
@@ -16,7 +16,7 @@ void BoundFunctionCall::Execute(DataChunk &chunk, const SelectionVector &selecti
 		argument_vectors_[i] = &EvaluateChild(*arguments_[i], chunk, selection, count, argument_scratch_[i]);
 	}
 
-	FunctionContext context {chunk, stats_, now_ms_, data_.get()};
+	FunctionContext context {chunk, stats_, clock_, data_.get()};
 	function_.body(argument_vectors_, selection, count, result, context);
 }
 

@@ -12,7 +12,7 @@ namespace sumoql {
 class BoundFunctionCall : public BoundExpression {
 public:
 	BoundFunctionCall(SourceSpan span, const ScalarFunction &function, std::vector<BoundExpressionPtr> arguments,
-	                  ExecutionStats &stats, std::int64_t now_ms, std::unique_ptr<FunctionData> data);
+	                  ExecutionStats &stats, QueryClock clock, std::unique_ptr<FunctionData> data);
 
 	void Execute(DataChunk &chunk, const SelectionVector &selection, idx_t count,
 	             Vector &result) override;
@@ -23,7 +23,7 @@ private:
 	std::vector<Vector> argument_scratch_;
 	std::vector<const Vector *> argument_vectors_;
 	ExecutionStats &stats_;
-	std::int64_t now_ms_;
+	QueryClock clock_;
 	std::unique_ptr<FunctionData> data_;
 };
 

@@ -7,6 +7,10 @@
 // default "MM/dd/yyyy HH:mm:ss.SSS Z", in a time zone such as "America/New_York", by default
 // UTC. formatDate(0, "yyyy-MM-dd", "UTC") is "1970-01-01".
 //
+// queryStartTime(), queryEndTime() and queryTimeRange(): the time range's start, end and length.
+// The range is `--from` to `--to`. Without `--to` it ends at now(), and without `--from` it has
+// no start, so queryStartTime() and queryTimeRange() are null.
+//
 // parseDate(text, pattern[, zone]): the time that `text` gives in the pattern, read in the zone
 // (by default UTC) unless the text names one. Text the pattern does not match gives null.
 //
@@ -79,9 +83,47 @@ void Now(std::span<const Vector *const>, const SelectionVector &selection, idx_t
 	result.SetType(LogicalType::kNumber);
 	for (idx_t i = 0; i < count; i++) {
 		sel_t row = selection.Get(i);
-		result.numbers()[row] = static_cast<double>(context.now_ms);
+		result.numbers()[row] = static_cast<double>(context.clock.now_ms);
 		result.validity().SetValid(row);
 	}
+}
+
+//! Sets every selected row to `value`, or to null when it is absent.
+void FillTime(std::optional<std::int64_t> value, const SelectionVector &selection, idx_t count, Vector &result) {
+	if (!value) {
+		result.SetAllNull();
+		return;
+	}
+	result.SetType(LogicalType::kNumber);
+	for (idx_t i = 0; i < count; i++) {
+		sel_t row = selection.Get(i);
+		result.numbers()[row] = static_cast<double>(*value);
+		result.validity().SetValid(row);
+	}
+}
+
+//! The end of the time range: `--to`, or now when the range is open at the end.
+std::int64_t RangeEnd(const QueryClock &clock) {
+	return clock.to ? *clock.to : clock.now_ms;
+}
+
+void QueryStartTime(std::span<const Vector *const>, const SelectionVector &selection, idx_t count, Vector &result,
+                    FunctionContext &context) {
+	FillTime(context.clock.from, selection, count, result);
+}
+
+void QueryEndTime(std::span<const Vector *const>, const SelectionVector &selection, idx_t count, Vector &result,
+                  FunctionContext &context) {
+	FillTime(RangeEnd(context.clock), selection, count, result);
+}
+
+void QueryTimeRange(std::span<const Vector *const>, const SelectionVector &selection, idx_t count, Vector &result,
+                    FunctionContext &context) {
+	std::optional<std::int64_t> length;
+	if (context.clock.from) {
+		length = RangeEnd(context.clock) - *context.clock.from;
+	}
+	FillTime(length, selection, count, result);
 }
 
 //! Reads argument `index` of `row` as text, or `fallback` when the call has no such argument.
@@ -189,6 +231,9 @@ std::unique_ptr<FunctionData> BindParseDate(const FunctionBindInput &input) {
 
 constexpr std::array kFunctions = {
     ScalarFunction {"now", 0, 0, Now},
+    ScalarFunction {"queryStartTime", 0, 0, QueryStartTime},
+    ScalarFunction {"queryEndTime", 0, 0, QueryEndTime},
+    ScalarFunction {"queryTimeRange", 0, 0, QueryTimeRange},
     ScalarFunction {"formatDate", 1, 3, FormatDate, BindFormatDate},
     ScalarFunction {"parseDate", 2, 3, ParseDate, BindParseDate},
 };

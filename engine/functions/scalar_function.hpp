@@ -32,14 +32,23 @@ struct FunctionData {
 	virtual ~FunctionData() = default;
 };
 
+//! The query's time settings, in milliseconds since the Unix epoch. They are fixed for the whole
+//! run, so every thread and chunk sees the same values.
+struct QueryClock {
+	//! What now() returns: `--now`, or the wall clock when the run started.
+	std::int64_t now_ms = 0;
+	//! The time range's bounds (`--from`, `--to`), when given.
+	std::optional<std::int64_t> from;
+	std::optional<std::int64_t> to;
+};
+
 //! The state a function body may use besides its arguments.
 struct FunctionContext {
 	//! The chunk being evaluated; functions that build strings put them in its heap, and
 	//! functions that drop rows mark them with DataChunk::RequestDrop.
 	DataChunk &chunk;
 	ExecutionStats &stats;
-	//! The query's notion of now, in milliseconds since the Unix epoch.
-	std::int64_t now_ms;
+	const QueryClock &clock;
 	//! What the function's bind step built for this call, or nullptr.
 	const FunctionData *data = nullptr;
 };
