@@ -126,6 +126,13 @@ TEST(Cli, NowOptionFreezesNow) {
 	EXPECT_EQ(invalid.exit_code, 2);
 }
 
+TEST(Cli, UnknownFunctionSuggestsName) {
+	auto result = RunSumoql("run -e '| substrng(s, 1) as x' /dev/null");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.err.find("<query>:1:3: error: unknown function 'substrng'"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("hint: did you mean substring()?"), std::string::npos) << result.err;
+}
+
 TEST(Cli, BarePredicateWarnsEvenWhenStrict) {
 	auto result = RunSumoql("run --strict -q -f jsonl -e '| isPrivateIP(ip) | fields ip' /dev/null");
 	EXPECT_EQ(result.exit_code, 0) << result.err;
