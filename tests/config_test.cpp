@@ -109,6 +109,12 @@ TEST_F(ProjectConfigTest, InvalidValuesAreReported) {
 	          std::string::npos);
 }
 
+TEST_F(ProjectConfigTest, ListAsKeyIsInvalid) {
+	std::string error = ErrorFor("sources:\n  - ? [a, b]\n    : c\n");
+	EXPECT_NE(error.find("sumoql.yaml:"), std::string::npos) << error;
+	EXPECT_NE(error.find("invalid value"), std::string::npos) << error;
+}
+
 TEST_F(ProjectConfigTest, InvalidYamlNamesPlace) {
 	std::string error = ErrorFor("sources:\n  - path: [a\n");
 	EXPECT_NE(error.find("invalid YAML"), std::string::npos) << error;

@@ -135,6 +135,32 @@ TEST_F(SourcesCliTest, LayoutAutoSaysWhatItChose) {
 	    << result.err;
 }
 
+TEST_F(SourcesCliTest, FilesOfDifferentLayoutsInOneRun) {
+	Write("logs/a-wlb7.jsonl", R"({"winlog": {"computer_name": "HOST-7", "event_data": {"Image": "seven.exe"}}})"
+	                           "\n");
+	Write("logs/b-wlb6.jsonl", R"({"event_id": 1, "computer_name": "HOST-6", "event_data": {"Image": "six.exe"}})"
+	                           "\n");
+	Write("logs/c-plain.jsonl", R"({"Computer": "HOST-P", "Image": "plain.exe"})"
+	                            "\n");
+	Write("sumoql.yaml", "sources:\n"
+	                     "  - path: logs/*.jsonl\n"
+	                     "    layout: auto\n"
+	                     "    metadata:\n"
+	                     "      _sourceCategory: lab/sysmon\n");
+
+	for (const char *threads : {"1", "2"}) {
+		auto result = RunSumoqlIn(folder_, std::string("run -f jsonl --threads ") + threads +
+		                                       " -e '_sourceCategory=lab/* | fields Computer, Image'");
+		EXPECT_EQ(result.exit_code, 0) << result.err;
+		EXPECT_EQ(result.out, "{\"Computer\":\"HOST-7\",\"Image\":\"seven.exe\"}\n"
+		                      "{\"Computer\":\"HOST-6\",\"Image\":\"six.exe\"}\n"
+		                      "{\"Computer\":\"HOST-P\",\"Image\":\"plain.exe\"}\n");
+		EXPECT_NE(result.err.find("a-wlb7.jsonl: 1 event, layout winlogbeat7"), std::string::npos) << result.err;
+		EXPECT_NE(result.err.find("b-wlb6.jsonl: 1 event, layout winlogbeat6"), std::string::npos) << result.err;
+		EXPECT_NE(result.err.find("c-plain.jsonl: 1 event, layout none"), std::string::npos) << result.err;
+	}
+}
+
 TEST_F(SourcesCliTest, UnknownLayoutIsUsageError) {
 	auto result = RunSumoql("run --layout winlogbeat9 -e '| fields a' /dev/null");
 	EXPECT_EQ(result.exit_code, 2);

@@ -201,7 +201,13 @@ std::string AbsolutePath(const std::string &path) {
 } // namespace
 
 ProjectConfig LoadProjectConfig(const std::string &path) {
-	return ConfigReader(path).Read();
+	try {
+		return ConfigReader(path).Read();
+	} catch (const YAML::Exception &error) {
+		// A value of the wrong kind that no check above caught, such as a list used as a key.
+		throw ConfigError(fmt::format("{}:{}:{}: invalid value: {}", path, error.mark.line + 1, error.mark.column + 1,
+		                              error.msg));
+	}
 }
 
 std::vector<std::string> ExpandSourceFiles(const SourceConfig &source) {
