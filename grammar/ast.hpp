@@ -215,6 +215,22 @@ struct JsonOperator {
 	bool refonly = false;
 };
 
+//! One column that `split` or `csv` keeps: its 1-based position and its field name.
+struct SplitColumn {
+	std::size_t position = 0;
+	std::string name;
+};
+
+//! `split FIELD [delim='c'] [quote='c'] [escape='c'] extract ...` and `csv FIELD ... extract ...`,
+//! which is `split` with the delimiter fixed to a comma.
+struct SplitOperator {
+	std::string field;
+	char delimiter = ',';
+	char quote = '"';
+	char escape = '\\';
+	std::vector<SplitColumn> columns;
+};
+
 //! `expr as field`. Also the form of a bare cast (`| num(x)` assigns to `x`) and of each
 //! `eval field = expr` pair.
 struct AssignOperator {
@@ -283,7 +299,7 @@ struct DiffOperator : FieldSumOperator {};
 struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
-	             AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
+	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator>
 	    node;
 };

@@ -72,6 +72,8 @@ using Selector = parse_tree::selector<
         g::negation,
         // Operators
         g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::parse_xml, g::extract_op, g::field_option,
+        g::split_op, g::csv_op, g::delimiter_option, g::quote_option, g::escape_option, g::character_literal,
+        g::indexed_column, g::column_index, g::skipped_column,
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
@@ -341,6 +343,7 @@ private:
 	void CheckPathCount(const Node &node, std::string_view operator_name, std::size_t paths,
 	                    std::size_t aliases) const;
 	void BuildJson(const Node &node);
+	void BuildSplit(const Node &node);
 	void CollectJsonParts(const Node &node, ast::JsonOperator &json) const;
 	void BuildEval(const Node &node);
 	void BuildExpressionStage(const Node &node);
@@ -738,6 +741,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		query_.operators.push_back({SpanOf(node), BuildRegexParse(node)});
 	} else if (node.is_type<g::json_op>()) {
 		BuildJson(node);
+	} else if (node.is_type<g::split_op>() || node.is_type<g::csv_op>()) {
+		BuildSplit(node);
 	} else if (node.is_type<g::eval_op>()) {
 		BuildEval(node);
 	} else if (node.is_type<g::expression_stage>()) {
@@ -935,6 +940,49 @@ void AstBuilder::CollectJsonParts(const Node &node, ast::JsonOperator &json) con
 			json.max_depth = depth;
 		}
 	}
+}
+
+// The character between the single quotes of an option value such as `delim=':'`.
+char OptionCharacter(const Node &option) {
+	return option.children.front()->string_view()[1];
+}
+
+// Positional columns follow the previous column, so in `a, b, 5 as e, f` the column f is 6.
+void AstBuilder::BuildSplit(const Node &node) {
+	ast::SplitOperator split;
+	std::size_t next_position = 1;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::field_name>() && split.field.empty()) {
+			split.field = FieldNameText(*child);
+		} else if (child->is_type<g::delimiter_option>()) {
+			split.delimiter = OptionCharacter(*child);
+		} else if (child->is_type<g::quote_option>()) {
+			split.quote = OptionCharacter(*child);
+		} else if (child->is_type<g::escape_option>()) {
+			split.escape = OptionCharacter(*child);
+		} else if (child->is_type<g::skipped_column>()) {
+			next_position++;
+		} else if (child->is_type<g::field_name>()) {
+			split.columns.push_back({next_position++, FieldNameText(*child)});
+		} else if (child->is_type<g::indexed_column>()) {
+			const Node &index = *child->children[0];
+			std::size_t position = 0;
+			const std::string_view digits = index.string_view();
+			const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), position);
+			if (result.ec != std::errc() || position == 0) {
+				Fail(SpanOf(index), fmt::format("invalid column position '{}'", digits),
+				     "positions count from 1, as in extract 1 as user");
+			}
+			split.columns.push_back({position, FieldNameText(*child->children[1])});
+			next_position = position + 1;
+		}
+	}
+
+	if (split.delimiter == split.quote || split.delimiter == split.escape || split.quote == split.escape) {
+		Fail(SpanOfLeadingWord(node), "the delimiter, quote and escape characters must differ",
+		     "the defaults are delim=',', quote='\"' and escape='\\'");
+	}
+	query_.operators.push_back({SpanOf(node), std::move(split)});
 }
 
 void AstBuilder::BuildEval(const Node &node) {

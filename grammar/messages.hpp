@@ -75,6 +75,17 @@ template <> inline constexpr const char *error_message<next_regex_pattern> = "ex
 template <> inline constexpr const char *error_message<xpaths> = "expected a quoted XPath";
 template <> inline constexpr const char *error_hint<xpaths> = "for example: parse xml \"/Event/System/EventID/text()\" as event_id";
 template <> inline constexpr const char *error_message<next_xpath> = "expected a quoted XPath after ','";
+template <> inline constexpr const char *error_message<split_input> = "expected the field to split";
+template <> inline constexpr const char *error_hint<split_input> = "name the field, such as _raw for the whole message: split _raw delim=':' extract 1 as user";
+template <> inline constexpr const char *error_message<character_value> = "expected ='c' with one character in single quotes";
+template <> inline constexpr const char *error_hint<character_value> = "for example: delim=':' or quote='\"'";
+template <> inline constexpr const char *error_message<split_extract> = "expected 'extract' and the columns to keep";
+template <> inline constexpr const char *error_hint<split_extract> = "for example: extract 1 as user, 3 as host, or extract user, _, host";
+template <> inline constexpr const char *error_message<extract_columns> = "expected a column after 'extract'";
+template <> inline constexpr const char *error_hint<extract_columns> = "write 'N as name', a name for the next position, or '_' to skip one";
+template <> inline constexpr const char *error_message<next_extract_column> = "expected a column after ','";
+template <> inline constexpr const char *error_hint<next_extract_column> = "write 'N as name', a name for the next position, or '_' to skip one";
+template <> inline constexpr const char *error_message<column_name> = "expected a field name after 'as'";
 template <> inline constexpr const char *error_message<json_paths> = "expected a quoted JSON path";
 template <> inline constexpr const char *error_hint<json_paths> = "for example: json \"user.name\", \"tags[0]\" as name, tag";
 template <> inline constexpr const char *error_message<next_json_path> = "expected a quoted JSON path after ','";
@@ -94,9 +105,9 @@ template <> inline constexpr const char *error_message<summed_field> = "expected
 template <> inline constexpr const char *error_hint<summed_field> = "for example: accum bytes as running_total by user";
 template <> inline constexpr const char *error_message<result_alias> = "expected a field name after 'as'";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
-template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, eval, fields, sort, limit, dedup, total, accum, diff and 'expression as field'";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, limit, dedup, total, accum, diff and 'expression as field'";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, order, limit, dedup, total, accum, diff and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff and 'expression as field'";
 
 // Query shape
 template <> inline constexpr const char *error_message<operator_stage> = "expected an operator after '|'";

@@ -11,6 +11,7 @@
 #include "grammar/operators/limit.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
+#include "grammar/operators/split.hpp"
 #include "grammar/operators/unsupported.hpp"
 #include "grammar/operators/where.hpp"
 #include "grammar/scope.hpp"
@@ -29,8 +30,8 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
-    : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, eval_op, fields_op, sort_op,
-                          limit_op, dedup_op, total_op, accum_op, diff_op, unsupported_operator,
+    : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, split_op, csv_op, eval_op, fields_op,
+                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, unsupported_operator,
                           unknown_operator, expression_stage>> {};
 
 // Only `|` ends an operator, never a line break.

@@ -14,6 +14,7 @@
 #include "engine/operators/parse_xml.hpp"
 #include "engine/operators/parse_regex.hpp"
 #include "engine/operators/sort.hpp"
+#include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
 #include "engine/operators/total.hpp"
 #include "engine/operators/where.hpp"
@@ -284,6 +285,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::JsonOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::SplitOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::AssignOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::FieldsOperator &node);
@@ -557,6 +559,20 @@ void Planner::PlanOperator(const ast::Operator &, const ast::ParseXmlOperator &n
 		targets.push_back({std::move(query), slot});
 	}
 	AddOperator(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::SplitOperator &node) {
+	ReadFromEvents({node.field});
+	idx_t input_slot = plan_->schema.AddField(node.field);
+
+	std::vector<SplitOperator::Column> columns;
+	for (const auto &column : node.columns) {
+		idx_t slot = plan_->schema.AddField(column.name);
+		MarkCreated(column.name);
+		columns.push_back({column.position - 1, slot});
+	}
+	plan_->operators.push_back(
+	    std::make_unique<SplitOperator>(input_slot, node.delimiter, node.quote, node.escape, std::move(columns)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &node) {
