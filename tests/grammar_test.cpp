@@ -1202,12 +1202,13 @@ TEST(Diagnostic, RendersAliasListError) {
 TEST(Diagnostic, CaretKeepsTabs) {
 	const std::string query = "| where a\n\t| foo";
 	const Diagnostic diagnostic = ErrorOf(query);
-	EXPECT_EQ(RenderDiagnostic(diagnostic, "q.sumo", query),
-	          "q.sumo:2:4: error: unknown operator 'foo'\n"
-	          "\t| foo\n"
-	          "\t  ^~~\n"
-	          "hint: the operators are where, parse, parse regex, parse xml, extract, json, eval, fields, sort, "
-	          "order, limit, dedup, total, accum, diff and 'expression as field'\n");
+	// The hint lists every operator, so only its start is checked here.
+	const std::string rendered = RenderDiagnostic(diagnostic, "q.sumo", query);
+	EXPECT_TRUE(rendered.starts_with("q.sumo:2:4: error: unknown operator 'foo'\n"
+	                                 "\t| foo\n"
+	                                 "\t  ^~~\n"
+	                                 "hint: the operators are where, parse, "))
+	    << rendered;
 }
 
 TEST(Diagnostic, WarningWithoutHint) {
