@@ -181,8 +181,9 @@ void PrintSummary(const RunSummary &summary) {
 	}
 	if (summary.failed_conversions > 0) {
 		std::uint64_t count = summary.failed_conversions;
-		std::cerr << fmt::format("sumoql: {} {} not a number and became null in num() or a similar cast\n", count,
-		                         count == 1 ? "value was" : "values were");
+		std::cerr << fmt::format("sumoql: {} {} not be converted and became null in num(), parseDate() or a "
+		                         "similar conversion\n",
+		                         count, count == 1 ? "value could" : "values could");
 	}
 	if (summary.rows_dropped > 0) {
 		std::cerr << fmt::format("sumoql: {} dropped because a function could not use a value: isPrivateIP(), "

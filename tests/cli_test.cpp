@@ -208,6 +208,26 @@ TEST(Cli, ThreadCountDoesNotChangeOutput) {
 	    << one.err;
 }
 
+TEST(Cli, IfTypeDoesNotDependOnChunks) {
+	// Chunks hold at most 1024 events, so events 2000 to 2999 fill a chunk in which every row
+	// takes the number branch, while event 0 shares its chunk with rows that take the text one.
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_if_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		for (int i = 0; i < 3000; i++) {
+			out << "{\"code\":\"" << (i == 0 || i >= 2000 ? "404" : "500") << "\"}\n";
+		}
+	}
+	auto result = RunSumoql("run -q -f jsonl -e '| if(code = \"404\", 1, \"x\") as mix | where code = \"404\" "
+	                        "| fields mix' " +
+	                        input.string());
+	fs::remove(input);
+
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(CountOccurrences(result.out, "\n"), 1001u);
+	EXPECT_EQ(CountOccurrences(result.out, "{\"mix\":\"1\"}\n"), 1001u);
+}
+
 //! Writes `count` events {"n":"i","g":"i % 7"} to a temporary file and returns its path.
 fs::path WriteNumberedEvents(int count) {
 	fs::path input = fs::temp_directory_path() / ("sumoql_cli_numbered_" + std::to_string(::getpid()) + ".jsonl");

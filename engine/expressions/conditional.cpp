@@ -13,6 +13,17 @@ BoundConditional::BoundConditional(SourceSpan span, BoundExpressionPtr condition
 
 namespace {
 
+//! Returns the type a branch contributes to the result. A branch with no values in this chunk
+//! (a field no event of the chunk has) counts as text, the type of every event field, so the
+//! result type does not depend on which events share a chunk. Only a constant null stays null.
+LogicalType BranchType(const BoundExpression &branch, const Vector &values) {
+	if (values.type() == LogicalType::kNull && !branch.IsConstant()) {
+		return LogicalType::kString;
+	}
+	return values.type();
+}
+
+//! Returns the type of the result: the branches' type when they agree or one is null, else text.
 LogicalType CommonType(LogicalType a, LogicalType b) {
 	if (a == b || b == LogicalType::kNull) {
 		return a;
@@ -59,29 +70,20 @@ void BoundConditional::Execute(DataChunk &chunk, const SelectionVector &selectio
 		else_rows_.Set(else_count++, row);
 	}
 
-	LogicalType then_type = LogicalType::kNull;
-	LogicalType else_type = LogicalType::kNull;
-	const Vector *then_values = nullptr;
-	const Vector *else_values = nullptr;
-	if (then_count > 0) {
-		then_values = &EvaluateChild(*then_value_, chunk, then_rows_, then_count, then_scratch_);
-		then_type = then_values->type();
-	}
-	if (else_count > 0) {
-		else_values = &EvaluateChild(*else_value_, chunk, else_rows_, else_count, else_scratch_);
-		else_type = else_values->type();
-	}
+	// Both branches are evaluated even when no row takes one, because an expression sets its
+	// type for an empty selection too. The result type then comes from the expressions alone,
+	// never from which rows of this chunk took which branch.
+	const Vector &then_values = EvaluateChild(*then_value_, chunk, then_rows_, then_count, then_scratch_);
+	const Vector &else_values = EvaluateChild(*else_value_, chunk, else_rows_, else_count, else_scratch_);
+	LogicalType then_type = BranchType(*then_value_, then_values);
+	LogicalType else_type = BranchType(*else_value_, else_values);
 
 	result.SetType(CommonType(then_type, else_type));
 	if (result.type() == LogicalType::kNull) {
 		return;
 	}
-	if (then_values) {
-		CopyRows(*then_values, then_rows_, then_count, result, chunk);
-	}
-	if (else_values) {
-		CopyRows(*else_values, else_rows_, else_count, result, chunk);
-	}
+	CopyRows(then_values, then_rows_, then_count, result, chunk);
+	CopyRows(else_values, else_rows_, else_count, result, chunk);
 }
 
 } // namespace sumoql

@@ -5,8 +5,9 @@
 namespace sumoql {
 
 //! `if(condition, a, b)` and `condition ? a : b`. Each branch is evaluated only on the rows that
-//! take it. A null condition takes the else branch. When the two branches produce different
-//! types in one chunk, numbers and booleans are written as text so the column has one type.
+//! take it. A null condition takes the else branch. When the two branches have different types,
+//! numbers and booleans are written as text in every row, so the column has one type in every
+//! chunk.
 class BoundConditional : public BoundExpression {
 public:
 	BoundConditional(SourceSpan span, BoundExpressionPtr condition, BoundExpressionPtr then_value,

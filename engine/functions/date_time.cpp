@@ -12,11 +12,14 @@
 // no start, so queryStartTime() and queryTimeRange() are null.
 //
 // parseDate(text, pattern[, zone]): the time that `text` gives in the pattern, read in the zone
-// (by default UTC) unless the text names one. Text the pattern does not match gives null.
+// (by default UTC) unless the text names one. Parsing is strict: the pattern must match the whole
+// text and every field must be in range, else the value is null and counted as a failed
+// conversion.
 //
 // ICU's SimpleDateFormat does both, because its patterns, calendar and zone database follow
-// Java's. A pattern or zone that ICU rejects is a query error when it is a literal; otherwise the
-// value is null and counted for the run summary.
+// Java's. ICU knows more pattern letters than Java (such as Q, b and B), so a pattern is first
+// checked against Java's letters. A pattern or zone that is invalid is a query error when it is a
+// literal; otherwise the value is null and counted for the run summary.
 
 #include "engine/functions/row_executor.hpp"
 
@@ -37,10 +40,41 @@ namespace {
 constexpr std::string_view kDefaultPattern = "MM/dd/yyyy HH:mm:ss.SSS Z";
 constexpr std::string_view kDefaultZone = "UTC";
 
-//! Builds a formatter for `pattern` in `zone`. Returns nullptr and sets `error` when ICU rejects
-//! either.
+//! The pattern letters of Java's SimpleDateFormat (Java 8 to 21). Every other ASCII letter outside
+//! quotes is an error there.
+constexpr std::string_view kJavaPatternLetters = "GyYMLwWDdFEuaHkKhmsSzZX";
+
+//! Checks `pattern` the way Java's SimpleDateFormat constructor does. Returns Java's message for
+//! the first fault, or an empty string when the pattern is valid.
+std::string CheckJavaDatePattern(std::string_view pattern) {
+	bool in_quote = false;
+	for (char c : pattern) {
+		if (c == '\'') {
+			// Two quotes in a row are a literal quote, inside or outside quoted text, so toggling
+			// twice gives the same state.
+			in_quote = !in_quote;
+			continue;
+		}
+		bool is_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		if (!in_quote && is_letter && kJavaPatternLetters.find(c) == std::string_view::npos) {
+			return fmt::format("Illegal pattern character '{}' in date pattern '{}'", c, pattern);
+		}
+	}
+	if (in_quote) {
+		return fmt::format("Unterminated quote in date pattern '{}'", pattern);
+	}
+	return {};
+}
+
+//! Builds a formatter for `pattern` in `zone`. Returns nullptr and sets `error` when either is
+//! invalid.
 std::unique_ptr<icu::SimpleDateFormat> MakeFormatter(std::string_view pattern, std::string_view zone,
                                                      std::string &error) {
+	error = CheckJavaDatePattern(pattern);
+	if (!error.empty()) {
+		return nullptr;
+	}
+
 	std::unique_ptr<icu::TimeZone> time_zone(
 	    icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), zone.size()))));
 	if (*time_zone == icu::TimeZone::getUnknown()) {
@@ -56,6 +90,7 @@ std::unique_ptr<icu::SimpleDateFormat> MakeFormatter(std::string_view pattern, s
 		return nullptr;
 	}
 	formatter->adoptTimeZone(time_zone.release());
+	formatter->setLenient(false);
 	return formatter;
 }
 
@@ -169,11 +204,13 @@ void ParseDate(std::span<const Vector *const> arguments, const SelectionVector &
 			return false;
 		}
 
-		UErrorCode status = U_ZERO_ERROR;
-		UDate parsed =
-		    formatter->parse(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
-		if (U_FAILURE(status)) {
-			context.stats.invalid_arguments++;
+		// parse() with a position stops at the first character the pattern does not take, so
+		// comparing the end with the length rejects text with anything left over.
+		icu::UnicodeString unicode_text = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+		icu::ParsePosition position(0);
+		UDate parsed = formatter->parse(unicode_text, position);
+		if (position.getErrorIndex() >= 0 || position.getIndex() != unicode_text.length()) {
+			context.stats.failed_conversions++;
 			return false;
 		}
 		result.numbers()[row] = parsed;
@@ -195,7 +232,9 @@ std::unique_ptr<FunctionData> BindDateFormat(const FunctionBindInput &input, idx
 	if (pattern_known && has_pattern) {
 		MakeFormatter(*constants[pattern_index], kDefaultZone, error);
 		if (!error.empty()) {
-			throw FunctionBindError(pattern_index, error, "use Java SimpleDateFormat letters, such as yyyy-MM-dd HH:mm:ss");
+			throw FunctionBindError(pattern_index, error,
+			                        "use Java SimpleDateFormat letters, such as yyyy-MM-dd HH:mm:ss, and put other "
+			                        "text in single quotes, such as 'T'");
 		}
 	}
 	if (zone_known && has_zone) {
