@@ -1,6 +1,7 @@
 #include "engine/execution/query_plan.hpp"
 
 #include "engine/execution/scope_binder.hpp"
+#include "engine/execution/stage_fields.hpp"
 #include "engine/expressions/expression_binder.hpp"
 #include "engine/expressions/regex_syntax.hpp"
 #include "engine/operators/accum.hpp"
@@ -42,65 +43,6 @@ constexpr idx_t kTotalMaxRows = 100000;
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
 }
 
-void CollectFieldNames(const ast::Expression &expression, std::vector<std::string> &names);
-
-void CollectChild(const ast::ExpressionPtr &child, std::vector<std::string> &names) {
-	if (child) {
-		CollectFieldNames(*child, names);
-	}
-}
-
-void CollectFieldNames(const ast::Expression &expression, std::vector<std::string> &names) {
-	std::visit(
-	    [&](const auto &node) {
-		    using Node = std::decay_t<decltype(node)>;
-		    if constexpr (std::is_same_v<Node, ast::FieldReference>) {
-			    names.push_back(node.name);
-		    } else if constexpr (std::is_same_v<Node, ast::UnaryExpression>) {
-			    CollectChild(node.operand, names);
-		    } else if constexpr (std::is_same_v<Node, ast::BinaryExpression>) {
-			    CollectChild(node.left, names);
-			    CollectChild(node.right, names);
-		    } else if constexpr (std::is_same_v<Node, ast::MatchesExpression>) {
-			    CollectChild(node.subject, names);
-			    CollectChild(node.pattern, names);
-		    } else if constexpr (std::is_same_v<Node, ast::InExpression>) {
-			    CollectChild(node.subject, names);
-			    for (const auto &item : node.items) {
-				    CollectChild(item, names);
-			    }
-		    } else if constexpr (std::is_same_v<Node, ast::FunctionCall>) {
-			    for (const auto &argument : node.arguments) {
-				    CollectChild(argument, names);
-			    }
-		    } else if constexpr (std::is_same_v<Node, ast::ConditionalExpression>) {
-			    CollectChild(node.condition, names);
-			    CollectChild(node.then_value, names);
-			    CollectChild(node.else_value, names);
-		    }
-	    },
-	    expression.node);
-}
-
-void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<std::string> &names) {
-	std::visit(
-	    [&](const auto &node) {
-		    using Node = std::decay_t<decltype(node)>;
-		    if constexpr (std::is_same_v<Node, ast::ScopeFieldTerm>) {
-			    names.push_back(node.field);
-		    } else if constexpr (std::is_same_v<Node, ast::ScopeKeyword> || std::is_same_v<Node, ast::ScopePhrase>) {
-			    names.emplace_back(kRaw);
-		    } else if constexpr (std::is_same_v<Node, ast::ScopeNot>) {
-			    CollectScopeFieldNames(*node.term, names);
-		    } else {
-			    for (const auto &term : node.terms) {
-				    CollectScopeFieldNames(*term, names);
-			    }
-		    }
-	    },
-	    scope.node);
-}
-
 //! A short name of the stage for the run's stage counts, such as "where at line 2".
 std::string StageLabel(const ast::Operator &op) {
 	std::string_view keyword = std::visit(
@@ -135,131 +77,6 @@ bool IsParseStage(const ast::Operator &op) {
 	       std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
 	       std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
 	       std::holds_alternative<ast::JsonOperator>(op.node);
-}
-
-//! Adds the fields `op` reads to `names`. Returns false for a stage whose reads it cannot list.
-bool CollectStageReads(const ast::Operator &op, std::vector<std::string> &names) {
-	return std::visit(
-	    [&](const auto &node) {
-		    using Node = std::decay_t<decltype(node)>;
-		    if constexpr (std::is_same_v<Node, ast::WhereOperator>) {
-			    CollectFieldNames(*node.condition, names);
-		    } else if constexpr (std::is_same_v<Node, ast::AssignOperator>) {
-			    CollectFieldNames(*node.value, names);
-		    } else if constexpr (std::is_same_v<Node, ast::ParseAnchorOperator> ||
-		                         std::is_same_v<Node, ast::ParseRegexOperator> ||
-		                         std::is_same_v<Node, ast::ParseXmlOperator> ||
-		                         std::is_same_v<Node, ast::JsonOperator>) {
-			    names.push_back(node.field ? *node.field : std::string(kRaw));
-		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
-			    names.insert(names.end(), node.names.begin(), node.names.end());
-		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
-			    for (const auto &key : node.keys) {
-				    names.push_back(key.field);
-			    }
-		    } else {
-			    return false;
-		    }
-		    return true;
-	    },
-	    op.node);
-}
-
-//! Adds the fields an extraction stage sets to `names`. Returns false when it cannot tell.
-bool CollectStageOutputs(const ast::Operator &op, std::vector<std::string> &names) {
-	if (const auto *assign = std::get_if<ast::AssignOperator>(&op.node)) {
-		names.push_back(assign->target);
-		return true;
-	}
-	if (const auto *anchor = std::get_if<ast::ParseAnchorOperator>(&op.node)) {
-		names.insert(names.end(), anchor->aliases.begin(), anchor->aliases.end());
-		return true;
-	}
-	if (const auto *regex = std::get_if<ast::ParseRegexOperator>(&op.node)) {
-		for (const auto &pattern : regex->patterns) {
-			auto compiled = CompileSumoRegex(pattern);
-			for (const auto &[group, name] : compiled->CapturingGroupNames()) {
-				names.push_back(name);
-			}
-		}
-		return true;
-	}
-	if (const auto *xml = std::get_if<ast::ParseXmlOperator>(&op.node)) {
-		if (!xml->aliases.empty()) {
-			names.insert(names.end(), xml->aliases.begin(), xml->aliases.end());
-			return true;
-		}
-		for (const auto &path : xml->paths) {
-			names.push_back(ParseXmlOperator::DefaultFieldName(path));
-		}
-		return true;
-	}
-	if (const auto *json = std::get_if<ast::JsonOperator>(&op.node)) {
-		if (json->auto_mode) {
-			return false;
-		}
-		if (!json->aliases.empty()) {
-			names.insert(names.end(), json->aliases.begin(), json->aliases.end());
-			return true;
-		}
-		for (const auto &text : json->paths) {
-			std::string error;
-			auto path = ParseJsonPath(text, error);
-			if (!path) {
-				return false;
-			}
-			names.push_back(path->DefaultFieldName());
-		}
-		return true;
-	}
-	return false;
-}
-
-//! Returns the extraction stages whose fields the query can see. When the query's output is
-//! fixed by a `fields` list, a stage that sets only fields no later stage reads is left out, so
-//! that its input keys are not read from the events. Otherwise every field shows in the output,
-//! and every stage is kept.
-std::vector<const ast::Operator *> SelectExtractionStages(const std::vector<const ast::Operator *> &stages,
-                                                          const ast::Query &query) {
-	bool output_fixed = std::any_of(query.operators.begin(), query.operators.end(), [](const ast::Operator &op) {
-		const auto *fields = std::get_if<ast::FieldsOperator>(&op.node);
-		return fields && !fields->exclude;
-	});
-	if (!output_fixed) {
-		return stages;
-	}
-
-	std::vector<std::string> read_names;
-	if (query.scope) {
-		CollectScopeFieldNames(*query.scope, read_names);
-	}
-	for (const auto &op : query.operators) {
-		if (!CollectStageReads(op, read_names)) {
-			return stages;
-		}
-	}
-	std::set<std::string> needed;
-	for (const auto &name : read_names) {
-		needed.insert(FoldCase(name));
-	}
-
-	std::vector<const ast::Operator *> kept;
-	for (auto it = stages.rbegin(); it != stages.rend(); ++it) {
-		std::vector<std::string> outputs;
-		bool known = CollectStageOutputs(**it, outputs);
-		bool used = !known || std::any_of(outputs.begin(), outputs.end(),
-		                                  [&](const std::string &name) { return needed.count(FoldCase(name)); });
-		if (!used) {
-			continue;
-		}
-		kept.insert(kept.begin(), *it);
-		std::vector<std::string> inputs;
-		CollectStageReads(**it, inputs);
-		for (const auto &name : inputs) {
-			needed.insert(FoldCase(name));
-		}
-	}
-	return kept;
 }
 
 //! Builds a plan stage by stage. Fields that a stage reads before any stage created them come
