@@ -297,8 +297,9 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	            kExitCodeHelp);
 
 	run->add_option("arguments", settings->arguments,
-	                "QUERY_FILE then INPUT files (NDJSON or a JSON array; '-' or none reads standard input). "
-	                "With -e, every argument is an input.");
+	                "QUERY_FILE then INPUT files: NDJSON or a JSON array, either gzip-compressed, or .evtx. "
+	                "'-' reads standard input. With no INPUT, the files of the config's sources are read, or "
+	                "standard input without a config. With -e, every argument is an input.");
 	CLI::Option *expression =
 	    run->add_option("-e,--expression", settings->expression, "Query text to run in place of a query file.");
 	run->add_option("-f,--format", settings->format,
@@ -360,7 +361,7 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	              "Reject constructs real Sumo Logic rejects (eval, parse without '*', unparenthesised '!').");
 	run->add_flag("--fail-on-bad-input", settings->fail_on_bad_input,
 	              "Stop with exit code 2 at the first invalid event instead of skipping it.");
-	run->add_flag("-q,--quiet", settings->quiet, "Do not print the run summary on stderr.");
+	run->add_flag("-q,--quiet", settings->quiet, "Do not print the run summary, the detected layouts or the progress line on stderr.");
 	run->add_option("--threads", settings->threads,
 	                "Threads that read and filter events. Rows and their order are the same for any count. "
 	                "Default: the number of cores.")
