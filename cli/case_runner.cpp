@@ -114,13 +114,17 @@ bool ParseCase(const std::string &query_text, const TestCase &test_case, ast::Qu
 	}
 }
 
-//! Fails the run at the first invalid event. Inline events are named `events[N]`, counting from
-//! 1 as the list in the test file does, in place of the temporary file's path.
-BadInputHandler MakeBadInputHandler(const std::string &inline_path) {
-	return [inline_path](const std::string &location, const std::string &message) {
+//! Fails the run at the first invalid event. An inline event is named by its place in the test
+//! file and as `events[N]`, counting from 1 as the list does, in place of the temporary file's
+//! path and line.
+BadInputHandler MakeBadInputHandler(const std::string &inline_path, const std::vector<std::string> &places) {
+	return [inline_path, &places](const std::string &location, const std::string &message) {
 		std::string where = location;
 		if (!inline_path.empty() && location.starts_with(inline_path + ":")) {
-			where = "events[" + location.substr(inline_path.size() + 1) + "]";
+			std::string number = location.substr(inline_path.size() + 1);
+			std::size_t index = std::stoul(number) - 1;
+			where = index < places.size() ? fmt::format("{}: events[{}]", places[index], number)
+			                              : fmt::format("events[{}]", number);
 		}
 		throw InputError(fmt::format("{}: invalid event: {}", where, message));
 	};
@@ -158,7 +162,7 @@ CaseRun RunCase(const std::string &query_text, const TestCase &test_case) {
 		std::unique_ptr<QueryPlan> plan = PlanQuery(query, options);
 
 		CollectingWriter writer;
-		QueryExecutor executor(*plan, writer, MakeBadInputHandler(inline_events.path()));
+		QueryExecutor executor(*plan, writer, MakeBadInputHandler(inline_events.path(), test_case.event_places));
 		for (const auto &input : inputs.inputs) {
 			executor.ReadInput(input.path, input.source);
 		}
@@ -172,6 +176,7 @@ CaseRun RunCase(const std::string &query_text, const TestCase &test_case) {
 		}
 	} catch (const InputError &error) {
 		run.errors.push_back(error.what());
+		run.input_failed = true;
 	}
 	return run;
 }

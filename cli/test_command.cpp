@@ -2,6 +2,7 @@
 
 #include "cli/case_runner.hpp"
 #include "cli/exit_code.hpp"
+#include "testing/control_characters.hpp"
 #include "testing/junit_report.hpp"
 #include "testing/test_file_loader.hpp"
 #include "testing/test_runner.hpp"
@@ -37,7 +38,8 @@ void PrintFileResult(const FileResult &file, bool verbose, Tally &tally) {
 		return;
 	}
 	for (const auto &test_case : file.cases) {
-		std::string place = fmt::format("{}:{}: {}", file.path.string(), test_case.line, test_case.name);
+		std::string place = EscapeControlCharacters(
+		    fmt::format("{}:{}: {}", file.path.string(), test_case.line, test_case.name));
 		if (test_case.updated) {
 			std::cout << "UPDATED " << place << '\n';
 			tally.updated++;
@@ -70,11 +72,29 @@ int RunTests(const TestSettings &settings) {
 		return static_cast<int>(ExitCode::kInputError);
 	}
 
+	if (!settings.junit_path.empty()) {
+		try {
+			CheckJunitReportPath(settings.junit_path);
+		} catch (const TestFileError &error) {
+			std::cerr << "sumoql: error: " << error.what() << '\n';
+			return static_cast<int>(ExitCode::kInputError);
+		}
+	}
+
 	std::vector<FileResult> results;
 	Tally tally;
 	for (const auto &file : files) {
 		results.push_back(RunTestFile(file, settings.runner, RunCase));
 		PrintFileResult(results.back(), settings.verbose, tally);
+	}
+
+	// A run that checked nothing must not pass, such as a --filter with a typo. Test files that
+	// cannot be loaded count as failed, and every loaded file has a case.
+	if (tally.passed + tally.failed == 0) {
+		std::cerr << fmt::format("sumoql: error: no case name contains '{}' in {}; check the --filter text, "
+		                         "which matches part of a name, ignoring case\n",
+		                         settings.runner.filter, files.size() == 1 ? "the test file" : "the test files");
+		return static_cast<int>(ExitCode::kInputError);
 	}
 
 	std::string summary = fmt::format("{} passed, {} failed", tally.passed, tally.failed);
@@ -103,7 +123,8 @@ void AddTestCommand(CLI::App &app, int &exit_code) {
 	test->footer(std::string("\nExample:\n  sumoql test queries/\n\nThe test file format is described in "
 	                         "docs/testing.md.\n") +
 	             "Exit codes: 0 every case passed, 1 a case failed or a test file is invalid, 2 usage error, "
-	             "a missing path, no test files found, or a JUnit report that cannot be written.");
+	             "a missing path, no test files found, no case selected by --filter, or a JUnit report that "
+	             "cannot be written.");
 	test->add_option("paths", settings->paths,
 	                 "Test files, or folders searched recursively for *.test.yaml files. Default: the current "
 	                 "folder.");

@@ -15,6 +15,8 @@ struct CaseRun {
 	//! One message per problem when the query did not run: `LINE:COLUMN: message` for each query
 	//! diagnostic, or the message of an unreadable input or invalid event. Empty after a run.
 	std::vector<std::string> errors;
+	//! Set when `errors` come from the input, an event file or an inline event, not the query.
+	bool input_failed = false;
 	std::vector<nlohmann::ordered_json> rows;
 };
 

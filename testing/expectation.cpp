@@ -61,7 +61,7 @@ std::vector<std::string> CheckExpectation(const TestCase &test_case, const CaseR
 	if (!run.errors.empty()) {
 		std::vector<std::string> lines;
 		for (const auto &error : run.errors) {
-			lines.push_back("the query failed: " + error);
+			lines.push_back((run.input_failed ? "the input failed: " : "the query failed: ") + error);
 		}
 		return lines;
 	}

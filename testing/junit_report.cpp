@@ -1,5 +1,6 @@
 #include "testing/junit_report.hpp"
 
+#include "testing/control_characters.hpp"
 #include "testing/test_file_loader.hpp"
 
 #include <fmt/chrono.h>
@@ -7,7 +8,12 @@
 #include <libxml/xmlwriter.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
 #include <memory>
 
 namespace sumoql {
@@ -36,11 +42,19 @@ Counts CountFile(const FileResult &file) {
 	return counts;
 }
 
-//! Wraps libxml2's writer so that a failed call ends the report with an exception.
+//! Discards libxml2's messages, which name no file and no reason; the writer's callers report
+//! the failure themselves.
+void IgnoreXmlError(void *, const char *, ...) {
+}
+
+//! Wraps libxml2's writer, writing into memory, so that a failed call ends the report with an
+//! exception. Control characters in values become visible escapes, because XML 1.0 forbids them.
 class XmlWriter {
 public:
 	explicit XmlWriter(const std::filesystem::path &path)
-	    : path_(path), writer_(xmlNewTextWriterFilename(path.c_str(), 0), xmlFreeTextWriter) {
+	    : path_(path), buffer_(xmlBufferCreate(), xmlBufferFree), writer_(nullptr, xmlFreeTextWriter) {
+		Check(buffer_ != nullptr);
+		writer_.reset(xmlNewTextWriterMemory(buffer_.get(), 0));
 		Check(writer_ != nullptr);
 		Check(xmlTextWriterSetIndent(writer_.get(), 1) >= 0);
 		Check(xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr) >= 0);
@@ -51,20 +65,41 @@ public:
 	}
 
 	void Attribute(const char *name, const std::string &value) {
-		Check(xmlTextWriterWriteAttribute(writer_.get(), Name(name), Name(value.c_str())) >= 0);
+		std::string escaped = EscapeControlCharacters(value);
+		Check(xmlTextWriterWriteAttribute(writer_.get(), Name(name), Name(escaped.c_str())) >= 0);
 	}
 
+	//! Writes `text` as element content. Its line feeds are kept, because XML allows them.
 	void Text(const std::string &text) {
-		Check(xmlTextWriterWriteString(writer_.get(), Name(text.c_str())) >= 0);
+		std::string escaped;
+		std::size_t start = 0;
+		while (start < text.size()) {
+			std::size_t end = std::min(text.find('\n', start), text.size());
+			escaped += EscapeControlCharacters(std::string_view(text).substr(start, end - start));
+			escaped += end < text.size() ? "\n" : "";
+			start = end + 1;
+		}
+		Check(xmlTextWriterWriteString(writer_.get(), Name(escaped.c_str())) >= 0);
 	}
 
 	void End() {
 		Check(xmlTextWriterEndElement(writer_.get()) >= 0);
 	}
 
+	//! Ends the document and writes it to the report's path.
 	void Finish() {
 		Check(xmlTextWriterEndDocument(writer_.get()) >= 0);
 		writer_.reset();
+
+		std::ofstream file(path_, std::ios::binary | std::ios::trunc);
+		if (file) {
+			file.write(reinterpret_cast<const char *>(xmlBufferContent(buffer_.get())), xmlBufferLength(buffer_.get()));
+			file.close();
+		}
+		if (!file) {
+			throw TestFileError(
+			    fmt::format("{}: cannot write the JUnit report: {}", path_.string(), std::strerror(errno)));
+		}
 	}
 
 private:
@@ -74,11 +109,14 @@ private:
 
 	void Check(bool ok) const {
 		if (!ok) {
-			throw TestFileError(path_.string() + ": cannot write the JUnit report");
+			throw TestFileError(path_.string() +
+			                    ": cannot write the JUnit report: libxml2 failed to build the XML, for example "
+			                    "because of text that is not valid UTF-8");
 		}
 	}
 
 	std::filesystem::path path_;
+	std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer_;
 	std::unique_ptr<xmlTextWriter, decltype(&xmlFreeTextWriter)> writer_;
 };
 
@@ -150,7 +188,18 @@ std::string HostName() {
 
 } // namespace
 
+void CheckJunitReportPath(const std::filesystem::path &path) {
+	// Opening without O_TRUNC keeps an earlier report until the new one is written.
+	int fd = ::open(path.c_str(), O_WRONLY | O_CREAT, 0666);
+	if (fd < 0) {
+		throw TestFileError(fmt::format("{}: cannot write the JUnit report: {}", path.string(), std::strerror(errno)));
+	}
+	::close(fd);
+}
+
 void WriteJunitReport(const std::vector<FileResult> &results, const std::filesystem::path &path) {
+	xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
+
 	Counts total;
 	for (const auto &file : results) {
 		Counts counts = CountFile(file);

@@ -37,6 +37,8 @@ struct TestCase {
 
 	//! Inline events, each as one line of JSON.
 	std::vector<std::string> event_lines;
+	//! Per inline event, its place in the test file as `FILE:LINE:COLUMN`, for messages.
+	std::vector<std::string> event_places;
 	//! Event files (NDJSON or a JSON array), read before the inline events.
 	std::vector<std::filesystem::path> event_files;
 
@@ -77,6 +79,9 @@ struct TestCase {
 struct TestFile {
 	std::filesystem::path path;
 	std::filesystem::path query_path;
+	//! Where the query path comes from, as `FILE:LINE:COLUMN`: the `query` key, or the file's
+	//! start when the query is the default `NAME.sumo`.
+	std::string query_place;
 	//! The file's text as read, which `--update` edits.
 	std::string text;
 	std::vector<TestCase> cases;

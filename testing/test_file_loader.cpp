@@ -2,6 +2,7 @@
 
 #include "engine/readers/timestamp.hpp"
 #include "engine/sources/layouts.hpp"
+#include "engine/types/edit_distance.hpp"
 #include "testing/yaml_spans.hpp"
 #include "testing/yaml_values.hpp"
 
@@ -44,6 +45,7 @@ public:
 
 private:
 	[[noreturn]] void Fail(const YAML::Node &node, const std::string &message) const;
+	std::string Place(const YAML::Node &node) const;
 	void CheckKeys(const YAML::Node &map, const std::set<std::string> &allowed, const char *what) const;
 
 	std::string ScalarText(const YAML::Node &node, const char *key) const;
@@ -63,24 +65,40 @@ private:
 	YAML::Node root_;
 };
 
-[[noreturn]] void Loader::Fail(const YAML::Node &node, const std::string &message) const {
+//! Returns `FILE:LINE:COLUMN` of `node`, or the file alone when the node has no place.
+std::string Loader::Place(const YAML::Node &node) const {
 	const YAML::Mark mark = node.Mark();
 	if (mark.line < 0) {
-		throw TestFileError(fmt::format("{}: {}", path_.string(), message));
+		return path_.string();
 	}
-	throw TestFileError(fmt::format("{}:{}:{}: {}", path_.string(), mark.line + 1, mark.column + 1, message));
+	return fmt::format("{}:{}:{}", path_.string(), mark.line + 1, mark.column + 1);
+}
+
+[[noreturn]] void Loader::Fail(const YAML::Node &node, const std::string &message) const {
+	throw TestFileError(fmt::format("{}: {}", Place(node), message));
 }
 
 void Loader::CheckKeys(const YAML::Node &map, const std::set<std::string> &allowed, const char *what) const {
 	for (const auto &entry : map) {
 		const std::string key = entry.first.as<std::string>();
-		if (!allowed.contains(key)) {
-			std::string names;
-			for (const auto &name : allowed) {
-				names += (names.empty() ? "" : ", ") + name;
-			}
-			Fail(entry.first, fmt::format("unknown key '{}' in {}; expected one of: {}", key, what, names));
+		if (allowed.contains(key)) {
+			continue;
 		}
+
+		// Two edits cover a swapped or dropped letter in keys as short as `rows`.
+		std::string names;
+		std::string closest;
+		std::size_t closest_distance = 3;
+		for (const auto &name : allowed) {
+			names += (names.empty() ? "" : ", ") + name;
+			std::size_t distance = EditDistance(key, name);
+			if (distance < closest_distance) {
+				closest_distance = distance;
+				closest = name;
+			}
+		}
+		std::string hint = closest.empty() ? "" : fmt::format("did you mean '{}'? ", closest);
+		Fail(entry.first, fmt::format("unknown key '{}' in {}; {}expected one of: {}", key, what, hint, names));
 	}
 }
 
@@ -159,6 +177,7 @@ void Loader::LoadEvents(const YAML::Node &node, TestCase &test_case) const {
 		} else {
 			Fail(event, "each event must be a map of fields or a line of JSON");
 		}
+		test_case.event_places.push_back(Place(event));
 	}
 }
 
@@ -283,8 +302,14 @@ TestFile Loader::Load() {
 	try {
 		root_ = YAML::Load(text_);
 	} catch (const YAML::Exception &error) {
-		throw TestFileError(fmt::format("{}:{}:{}: invalid YAML: {}", path_.string(), error.mark.line + 1,
-		                                error.mark.column + 1, error.msg));
+		// A Windows path such as "C:\Windows" in double quotes is the usual cause.
+		std::string hint;
+		if (error.msg.starts_with("unknown escape character")) {
+			hint = "; in a double-quoted YAML string a backslash starts an escape, so write \\\\ for one "
+			       "backslash or use single quotes, such as 'C:\\Windows'";
+		}
+		throw TestFileError(fmt::format("{}:{}:{}: invalid YAML: {}{}", path_.string(), error.mark.line + 1,
+		                                error.mark.column + 1, error.msg, hint));
 	}
 	if (!root_.IsMap() || !root_["cases"]) {
 		Fail(root_, "a test file is a map with a 'cases' list");
@@ -297,8 +322,10 @@ TestFile Loader::Load() {
 	std::string stem = path_.filename().string();
 	stem = stem.ends_with(".test.yaml") ? stem.substr(0, stem.size() - 10) : path_.stem().string();
 	file.query_path = path_.parent_path() / (stem + ".sumo");
+	file.query_place = path_.string() + ":1:1";
 	if (root_["query"]) {
 		file.query_path = path_.parent_path() / ScalarText(root_["query"], "query");
+		file.query_place = Place(root_["query"]);
 	}
 
 	FileDefaults defaults;
@@ -315,6 +342,9 @@ TestFile Loader::Load() {
 	const YAML::Node cases = root_["cases"];
 	if (!cases.IsSequence()) {
 		Fail(cases, "'cases' must be a list of cases");
+	}
+	if (cases.size() == 0) {
+		Fail(cases, "'cases' is empty; add a case with a 'name' and an expectation");
 	}
 	std::set<std::string> names;
 	for (const auto &node : cases) {

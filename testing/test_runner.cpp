@@ -5,7 +5,11 @@
 #include "testing/snapshot_update.hpp"
 #include "testing/test_file_loader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -30,10 +34,13 @@ bool IsSelected(const TestCase &test_case, const std::string &filter) {
 	return filter.empty() || FoldCase(test_case.name).find(FoldCase(filter)) != std::string::npos;
 }
 
-std::string ReadQuery(const fs::path &path) {
+//! Reads the query that a test file tests. `place` is where the test file names it, as
+//! `FILE:LINE:COLUMN`, so the error points at the line to fix.
+std::string ReadQuery(const fs::path &path, const std::string &place) {
 	std::ifstream file(path, std::ios::binary);
 	if (!file) {
-		throw TestFileError(path.string() + ": cannot open the query file that the test file tests");
+		throw TestFileError(
+		    fmt::format("{}: cannot open the query file {}: {}", place, path.string(), std::strerror(errno)));
 	}
 	std::ostringstream text;
 	text << file.rdbuf();
@@ -83,7 +90,7 @@ FileResult RunTestFile(const fs::path &path, const RunnerSettings &settings, con
 	std::string query_text;
 	try {
 		file = LoadTestFile(path);
-		query_text = ReadQuery(file.query_path);
+		query_text = ReadQuery(file.query_path, file.query_place);
 	} catch (const TestFileError &error) {
 		result.load_error = error.what();
 		return result;

@@ -167,7 +167,7 @@ TEST_F(TestCommand, InvalidInlineEventFailsCase) {
 	auto result = RunSumoqlIn(folder_, "test events.test.yaml");
 	EXPECT_EQ(result.exit_code, 1);
 	EXPECT_NE(result.out.find("FAIL events.test.yaml:2: second event is not json\n"
-	                          "  the query failed: events[2]: invalid event: "),
+	                          "  the input failed: events.test.yaml:5:9: events[2]: invalid event: "),
 	          std::string::npos)
 	    << result.out;
 }
@@ -295,7 +295,10 @@ TEST_F(TestCommand, UnknownKeyIsReportedWithPosition) {
 	WriteFile(folder_ / "typo.test.yaml", "cases:\n  - name: typo\n    rws: []\n");
 	auto result = RunSumoqlIn(folder_, "test typo.test.yaml");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_EQ(result.out.rfind("ERROR typo.test.yaml:3:5: unknown key 'rws' in a case; expected one of: ", 0), 0u)
+	EXPECT_EQ(result.out.rfind("ERROR typo.test.yaml:3:5: unknown key 'rws' in a case; did you mean 'rows'? "
+	                           "expected one of: ",
+	                           0),
+	          0u)
 	    << result.out;
 	EXPECT_NE(result.out.find("\n0 passed, 1 failed\n"), std::string::npos) << result.out;
 }
@@ -304,7 +307,52 @@ TEST_F(TestCommand, MissingQueryFileIsReported) {
 	WriteFile(folder_ / "orphan.test.yaml", "cases:\n  - name: orphan\n    matches: 0\n");
 	auto result = RunSumoqlIn(folder_, "test orphan.test.yaml");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_EQ(result.out, "ERROR orphan.sumo: cannot open the query file that the test file tests\n"
+	EXPECT_EQ(result.out,
+	          "ERROR orphan.test.yaml:1:1: cannot open the query file orphan.sumo: No such file or directory\n"
+	          "0 passed, 1 failed\n");
+
+	WriteFile(folder_ / "named.test.yaml", "query: gone.sumo\ncases:\n  - name: named\n    matches: 0\n");
+	auto named = RunSumoqlIn(folder_, "test named.test.yaml");
+	EXPECT_EQ(named.exit_code, 1);
+	EXPECT_EQ(named.out, "ERROR named.test.yaml:1:8: cannot open the query file gone.sumo: No such file or directory\n"
+	                     "0 passed, 1 failed\n");
+}
+
+TEST_F(TestCommand, MissingEventFileIsInputFailure) {
+	WriteFile(folder_ / "input.sumo", "| fields host\n");
+	WriteFile(folder_ / "input.test.yaml", "cases:\n  - name: no file\n    events_file: gone.jsonl\n    matches: 0\n");
+	auto result = RunSumoqlIn(folder_, "test input.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out, "FAIL input.test.yaml:2: no file\n"
+	                      "  the input failed: gone.jsonl: cannot open: No such file or directory\n"
+	                      "0 passed, 1 failed\n");
+}
+
+TEST_F(TestCommand, BackslashInDoubleQuotesGetsHint) {
+	WriteFile(folder_ / "quotes.sumo", "| fields Image\n");
+	WriteFile(folder_ / "quotes.test.yaml",
+	          "cases:\n  - name: path\n    events:\n      - {Image: \"C:\\Windows\\cmd.exe\"}\n    matches: 1\n");
+	auto result = RunSumoqlIn(folder_, "test quotes.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.out.find("ERROR quotes.test.yaml:4:"), std::string::npos) << result.out;
+	EXPECT_NE(result.out.find("unknown escape character: W"), std::string::npos) << result.out;
+	EXPECT_NE(result.out.find("use single quotes"), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, FilterWithoutMatchIsUsageError) {
+	auto result = RunSumoqlIn(folder_, "test --filter zzz ports.test.yaml");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_EQ(result.out, "");
+	EXPECT_EQ(result.err, "sumoql: error: no case name contains 'zzz' in the test file; check the --filter text, "
+	                      "which matches part of a name, ignoring case\n");
+}
+
+TEST_F(TestCommand, EmptyCaseListIsReported) {
+	WriteFile(folder_ / "empty.sumo", "| fields host\n");
+	WriteFile(folder_ / "empty.test.yaml", "# no cases yet\ncases: []\n");
+	auto result = RunSumoqlIn(folder_, "test empty.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out, "ERROR empty.test.yaml:2:8: 'cases' is empty; add a case with a 'name' and an expectation\n"
 	                      "0 passed, 1 failed\n");
 }
 
@@ -442,6 +490,28 @@ TEST_F(TestCommand, JunitReportMatchesSchema) {
 	EXPECT_NE(xml.find("<testsuite name=\"typo.test.yaml\" tests=\"1\" failures=\"0\" errors=\"1\""),
 	          std::string::npos)
 	    << xml;
+}
+
+TEST_F(TestCommand, JunitEscapesControlCharacters) {
+	WriteFile(folder_ / "bell.sumo", "| fields host\n");
+	WriteFile(folder_ / "bell.test.yaml",
+	          "cases:\n  - name: \"bell\\a escape\\e[31m\"\n    events: [{host: a}]\n    rows: [{host: b}]\n");
+	auto result = RunSumoqlIn(folder_, "test --junit report.xml bell.test.yaml");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_EQ(result.out.rfind("FAIL bell.test.yaml:2: bell\\u0007 escape\\u001b[31m\n", 0), 0u) << result.out;
+
+	fs::path report = folder_ / "report.xml";
+	EXPECT_EQ(ValidateJunit(report), "");
+	EXPECT_NE(ReadFile(report).find("<testcase name=\"bell\\u0007 escape\\u001b[31m\""), std::string::npos)
+	    << ReadFile(report);
+}
+
+TEST_F(TestCommand, UnwritableJunitPathFailsFirst) {
+	auto result = RunSumoqlIn(folder_, "test --junit no-such-folder/report.xml ports.test.yaml");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_EQ(result.out, "");
+	EXPECT_EQ(result.err, "sumoql: error: no-such-folder/report.xml: cannot write the JUnit report: No such file or "
+	                      "directory\n");
 }
 
 TEST(ShippedQueries, EachHasTestFile) {

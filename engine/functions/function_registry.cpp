@@ -1,6 +1,7 @@
 #include "engine/functions/scalar_function.hpp"
 
 #include "engine/types/ascii.hpp"
+#include "engine/types/edit_distance.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,24 +16,6 @@ std::array<std::span<const ScalarFunction>, 17> Families() {
 	        CaseConversionFunctions(), DateTimeFunctions(), IpAddressFunctions(), CidrFunctions(),
 	        ConcatFunctions(), SubstringFunctions(), TrimFunctions(), ReplaceFunctions(), FormatFunctions(),
 	        UrlFunctions(), Base64Functions(), HashFunctions(), MathFunctions()};
-}
-
-//! Levenshtein distance between `a` and `b` with ASCII letters compared without case.
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-	std::vector<std::size_t> previous(b.size() + 1);
-	std::vector<std::size_t> current(b.size() + 1);
-	for (std::size_t j = 0; j <= b.size(); j++) {
-		previous[j] = j;
-	}
-	for (std::size_t i = 1; i <= a.size(); i++) {
-		current[0] = i;
-		for (std::size_t j = 1; j <= b.size(); j++) {
-			std::size_t substitution = previous[j - 1] + (LowerAscii(a[i - 1]) == LowerAscii(b[j - 1]) ? 0 : 1);
-			current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-		}
-		std::swap(previous, current);
-	}
-	return previous[b.size()];
 }
 
 } // namespace
