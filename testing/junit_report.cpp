@@ -42,7 +42,7 @@ Counts CountFile(const FileResult &file) {
 	return counts;
 }
 
-//! Discards libxml2's messages, which name no file and no reason; the writer's callers report
+//! Discards libxml2's messages, which name no file and no reason, so the writer's callers report
 //! the failure themselves.
 void IgnoreXmlError(void *, const char *, ...) {
 }
