@@ -135,6 +135,19 @@ TEST_F(SourcesCliTest, LayoutAutoSaysWhatItChose) {
 	    << result.err;
 }
 
+TEST_F(SourcesCliTest, LayoutAutoLooksIntoJsonArray) {
+	fs::path input = Write("events.json", "[\n"
+	                                      R"( {"event_id": 3, "computer_name": "HOST-6", "event_data": {"Image": "a.exe"}},)"
+	                                      "\n"
+	                                      R"( {"event_id": 1, "computer_name": "HOST-6", "event_data": {"Image": "b.exe"}})"
+	                                      "\n]\n");
+	auto result = RunSumoql("run -f jsonl --layout auto -e '| where EventID = 3 | fields Computer, Image' '" +
+	                        input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"Computer\":\"HOST-6\",\"Image\":\"a.exe\"}\n");
+	EXPECT_NE(result.err.find("events.json: layout winlogbeat6, detected"), std::string::npos) << result.err;
+}
+
 TEST_F(SourcesCliTest, FilesOfDifferentLayoutsInOneRun) {
 	Write("logs/a-wlb7.jsonl", R"({"winlog": {"computer_name": "HOST-7", "event_data": {"Image": "seven.exe"}}})"
 	                           "\n");

@@ -5,6 +5,7 @@
 #include "engine/types/ascii.hpp"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <algorithm>
 
@@ -19,6 +20,27 @@ constexpr int kEventsToDetect = 20;
 bool IsObjectAt(const nlohmann::json &event, std::string_view key) {
 	auto it = event.find(key);
 	return it != event.end() && it->is_object();
+}
+
+//! Classifies the first elements of a file that holds one JSON array. `text` is followed by
+//! LineSource::kPadding readable bytes, as simdjson needs.
+void VoteOnArrayElements(std::string_view text, std::map<const Layout *, int> &votes) {
+	simdjson::ondemand::parser parser;
+	simdjson::ondemand::document document;
+	simdjson::ondemand::array array;
+	auto input = simdjson::padded_string_view(text.data(), text.size(), text.size() + LineSource::kPadding);
+	if (parser.iterate(input).get(document) || document.get_array().get(array)) {
+		return;
+	}
+	int seen = 0;
+	for (auto element : array) {
+		simdjson::ondemand::object object;
+		std::string_view json;
+		if (seen++ == kEventsToDetect || element.get_object().get(object) || object.raw_json().get(json)) {
+			return;
+		}
+		votes[ClassifyEvent(json)]++;
+	}
 }
 
 } // namespace
@@ -77,22 +99,21 @@ const Layout *DetectLayout(const std::string &path) {
 		return FindLayout("evtx");
 	}
 
-	// NOTE: a file holding one JSON array is not looked into, and gets no layout.
 	LineSource lines(path);
-	if (lines.PeekFirstByte() == '[') {
-		return nullptr;
-	}
-
 	std::map<const Layout *, int> votes;
-	std::string_view line;
-	std::uint64_t line_number = 0;
-	int seen = 0;
-	while (seen < kEventsToDetect && lines.NextLine(line, line_number)) {
-		if (TrimAsciiSpace(line).empty()) {
-			continue;
+	if (lines.PeekFirstByte() == '[') {
+		VoteOnArrayElements(lines.ReadRemaining(), votes);
+	} else {
+		std::string_view line;
+		std::uint64_t line_number = 0;
+		int seen = 0;
+		while (seen < kEventsToDetect && lines.NextLine(line, line_number)) {
+			if (TrimAsciiSpace(line).empty()) {
+				continue;
+			}
+			seen++;
+			votes[ClassifyEvent(line)]++;
 		}
-		seen++;
-		votes[ClassifyEvent(line)]++;
 	}
 
 	// A tie goes to the layout listed first.

@@ -36,9 +36,9 @@ const std::map<std::string_view, std::string_view> &ShippedExtractionRules();
 //! Returns the shipped layout of the JSON text `event`, or nullptr when none fits.
 const Layout *ClassifyEvent(std::string_view event);
 
-//! Looks at the first events of the file `path` (NDJSON, gzip-compressed or not, or an .evtx
-//! file) and returns the layout most of them have, or nullptr when none fits. Throws InputError
-//! when the file cannot be read.
+//! Looks at the first events of the file `path` (NDJSON or a JSON array, gzip-compressed or not,
+//! or an .evtx file) and returns the layout most of them have, or nullptr when none fits.
+//! Throws InputError when the file cannot be read.
 const Layout *DetectLayout(const std::string &path);
 
 } // namespace sumoql
