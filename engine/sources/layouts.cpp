@@ -22,7 +22,7 @@ bool IsObjectAt(const nlohmann::json &event, std::string_view key) {
 	return it != event.end() && it->is_object();
 }
 
-//! Classifies the first elements of a file that holds one JSON array. `text` is followed by
+//! Classifies the first elements of a file that contains one JSON array. `text` is followed by
 //! LineSource::kPadding readable bytes, as simdjson needs.
 void VoteOnArrayElements(std::string_view text, std::map<const Layout *, int> &votes) {
 	simdjson::ondemand::parser parser;
