@@ -39,6 +39,8 @@ struct RunSettings {
 	std::string time_format;
 	std::string config_path;
 	std::vector<std::string> fers;
+	//! --lookup TABLE=FILE mappings, in command-line order.
+	std::vector<std::string> lookups;
 	std::string layout;
 	std::string from;
 	std::string to;
@@ -106,6 +108,23 @@ std::optional<ProjectConfig> LoadConfig(const RunSettings &settings) {
 		return LoadProjectConfig(kDefaultConfigName);
 	}
 	return std::nullopt;
+}
+
+//! Maps the lookup tables of the config's `lookups:` section, then those of --lookup, which
+//! replace a config entry for the same table.
+std::shared_ptr<LookupCatalog> MakeLookupCatalog(const RunSettings &settings,
+                                                 const std::optional<ProjectConfig> &config) {
+	auto catalog = std::make_shared<LookupCatalog>();
+	if (config) {
+		for (const auto &[table, file] : config->lookups) {
+			catalog->Map(table, file);
+		}
+	}
+	for (const auto &mapping : settings.lookups) {
+		auto equals = mapping.rfind('=');
+		catalog->Map(mapping.substr(0, equals), mapping.substr(equals + 1));
+	}
+	return catalog;
 }
 
 //! Fills the time range of `options` from --from and --to. Returns false after printing an error.
@@ -234,9 +253,17 @@ int Run(RunSettings &settings) {
 	if (!SetTimeRange(settings, plan_options)) {
 		return static_cast<int>(ExitCode::kInputError);
 	}
+	if (parsed.cat_table && !inputs.empty()) {
+		std::cerr << "sumoql: error: the query starts with 'cat', which reads its lookup table, so give no "
+		             "input files\n";
+		return static_cast<int>(ExitCode::kInputError);
+	}
+
+	std::optional<ProjectConfig> config = LoadConfig(settings);
+	plan_options.lookups = MakeLookupCatalog(settings, config);
 	InputPlan input_plan;
 	try {
-		input_plan = PlanInputs(inputs, LoadConfig(settings), MakeCommandLineSource(settings), settings.quiet);
+		input_plan = PlanInputs(inputs, config, MakeCommandLineSource(settings), settings.quiet);
 	} catch (const ExtractionRulesError &error) {
 		PrintDiagnostics(error.rules, error.diagnostics);
 		return static_cast<int>(ExitCode::kQueryError);
@@ -259,6 +286,10 @@ int Run(RunSettings &settings) {
 	executor.SetProgressHandler(
 	    [progress](std::uint64_t bytes, std::uint64_t events) { progress->Update(bytes, events); });
 	try {
+		if (plan->cat_table) {
+			executor.ReadTable(*plan->cat_table, plan->cat_table_name);
+			input_plan.inputs.clear();
+		}
 		for (const auto &input : input_plan.inputs) {
 			std::error_code size_error;
 			std::uint64_t size = input.path == "-" ? 0 : std::filesystem::file_size(input.path, size_error);
@@ -343,6 +374,17 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Field extraction rule file (.sumo parse stages) that runs on each event before the query. "
 	                "Repeat the option for several files; they run in order.")
 	    ->allow_extra_args(false);
+	run->add_option("--lookup", settings->lookups,
+	                "TABLE=FILE: read the lookup table that a query names as path://\"TABLE\" from the CSV file "
+	                "FILE, whose first line names the columns. Repeat the option for several tables.")
+	    ->allow_extra_args(false)
+	    ->check([](const std::string &value) {
+		    auto equals = value.rfind('=');
+		    return equals == std::string::npos || equals == 0 || equals + 1 == value.size()
+		               ? std::string("expected TABLE=FILE, such as /Library/Users/x/users=tables/users.csv, got '") +
+		                     value + "'"
+		               : std::string();
+	    });
 	std::string layouts = "auto, none";
 	for (const auto &layout : ShippedLayouts()) {
 		layouts += fmt::format(", {}", layout.name);

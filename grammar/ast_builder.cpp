@@ -78,7 +78,9 @@ using Selector = parse_tree::selector<
         g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
         g::descending_prefix, g::kw_asc, g::kw_desc, g::by_field, g::row_count, g::limit_op,
-        g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias>,
+        g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias,
+        g::lookup_op, g::all_columns, g::output_column, g::column_alias, g::library_path,
+        g::table_location, g::join_condition, g::cat_source>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
                           g::relational, g::additive, g::multiplicative>>;
 
@@ -354,6 +356,8 @@ private:
 	template <typename FieldSum>
 	void BuildFieldSum(const Node &node);
 	std::uint64_t RowCount(const Node &node) const;
+	void BuildLookup(const Node &node);
+	ast::TableSource BuildTableSource(const Node &node) const;
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
 		query_.extensions.push_back({kind, span});
@@ -417,6 +421,10 @@ ast::Query AstBuilder::Build(const Node &root) {
 	for (const auto &child : root.children) {
 		if (child->is_type<g::scope>()) {
 			query_.scope = BuildScope(*child->children.front());
+			continue;
+		}
+		if (child->is_type<g::cat_source>()) {
+			query_.cat_table = BuildTableSource(*child->children.front());
 			continue;
 		}
 		BuildOperator(*child);
@@ -761,6 +769,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildFieldSum<ast::AccumOperator>(node);
 	} else if (node.is_type<g::diff_op>()) {
 		BuildFieldSum<ast::DiffOperator>(node);
+	} else if (node.is_type<g::lookup_op>()) {
+		BuildLookup(node);
 	} else {
 		FailInternal("operator", node.type);
 	}
@@ -1132,6 +1142,37 @@ void AstBuilder::BuildFieldSum(const Node &node) {
 		}
 	}
 	query_.operators.push_back({SpanOf(node), std::move(sum)});
+}
+
+ast::TableSource AstBuilder::BuildTableSource(const Node &node) const {
+	ast::TableSource table;
+	table.span = SpanOf(node);
+	table.library_path = node.is_type<g::library_path>();
+	table.location = table.library_path ? Unescape(LiteralBody(*node.children.front())) : node.string();
+	return table;
+}
+
+void AstBuilder::BuildLookup(const Node &node) {
+	ast::LookupOperator lookup;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::all_columns>()) {
+			lookup.all_columns = true;
+		} else if (child->is_type<g::output_column>()) {
+			ast::LookupColumn column;
+			column.column = FieldNameText(*child->children.front());
+			column.span = SpanOf(*child->children.front());
+			if (child->children.size() > 1) {
+				column.alias = FieldNameText(*child->children.back()->children.front());
+			}
+			lookup.columns.push_back(std::move(column));
+		} else if (child->is_type<g::library_path>() || child->is_type<g::table_location>()) {
+			lookup.table = BuildTableSource(*child);
+		} else if (child->is_type<g::join_condition>()) {
+			const Node &column = *child->children.back();
+			lookup.joins.push_back({FieldNameText(*child->children.front()), FieldNameText(column), SpanOf(column)});
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(lookup)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -278,6 +278,53 @@ TEST(Cli, DedupAndTotalRowLimits) {
 	EXPECT_EQ(CountOccurrences(at_limit.out, "\n"), 7u);
 }
 
+//! Writes `text` to `name` in a fresh temporary folder and returns the folder.
+fs::path WriteTemporaryFile(const std::string &folder_name, const std::string &name, const std::string &text) {
+	fs::path folder = fs::temp_directory_path() / (folder_name + "_" + std::to_string(::getpid()));
+	fs::create_directories(folder);
+	std::ofstream(folder / name) << text;
+	return folder;
+}
+
+TEST(Cli, LookupTablesFromConfigAndOption) {
+	fs::path folder = WriteTemporaryFile("sumoql_cli_lookup", "users.csv", "id,name\n7,Bob\n");
+	std::ofstream(folder / "other.csv") << "id,name\n7,Robert\n";
+	std::ofstream(folder / "sumoql.yaml") << "lookups:\n  /Library/users: users.csv\n";
+	std::ofstream(folder / "events.jsonl") << "{\"uid\":\"7\"}\n";
+	std::string query = "-e '| lookup name from path://\"/Library/users\" on uid=id | fields name' ";
+	std::string config = "--config " + (folder / "sumoql.yaml").string() + " ";
+	std::string events = (folder / "events.jsonl").string();
+
+	auto from_config = RunSumoql("run -q -f jsonl " + config + query + events);
+	auto from_option = RunSumoql("run -q -f jsonl " + config + "--lookup /Library/users=" +
+	                             (folder / "other.csv").string() + " " + query + events);
+	auto unmapped = RunSumoql("run -q -f jsonl " + query + events);
+	fs::remove_all(folder);
+
+	// The config's file path is relative to the config's folder, and --lookup replaces it.
+	EXPECT_EQ(from_config.exit_code, 0) << from_config.err;
+	EXPECT_EQ(from_config.out, "{\"name\":\"Bob\"}\n");
+	EXPECT_EQ(from_option.out, "{\"name\":\"Robert\"}\n");
+	EXPECT_EQ(unmapped.exit_code, 1);
+	EXPECT_NE(unmapped.err.find("lookup table '/Library/users' is not mapped to a file"), std::string::npos)
+	    << unmapped.err;
+}
+
+TEST(Cli, InvalidLookupTableIsInputError) {
+	fs::path folder = WriteTemporaryFile("sumoql_cli_bad_table", "bad.csv", "id,name\n7,Bob,extra\n");
+	std::string table = (folder / "bad.csv").string();
+	auto result = RunSumoql("run -q -e 'cat path://\"/Library/bad\"' --lookup /Library/bad=" + table);
+	auto with_input = RunSumoql("run -q -e 'cat path://\"/Library/bad\"' --lookup /Library/bad=" + table + " " +
+	                            table);
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find(table + ": record 2 has 3 fields, but the header names 2 columns"), std::string::npos)
+	    << result.err;
+	EXPECT_EQ(with_input.exit_code, 2);
+	EXPECT_NE(with_input.err.find("give no input files"), std::string::npos) << with_input.err;
+}
+
 TEST(Cli, CsvHeaderWithoutRows) {
 	fs::path input = fs::temp_directory_path() / ("sumoql_cli_empty_" + std::to_string(::getpid()) + ".jsonl");
 	std::ofstream(input).close();

@@ -9,6 +9,7 @@
 #include "engine/operators/dedup.hpp"
 #include "engine/operators/fields.hpp"
 #include "engine/operators/limit.hpp"
+#include "engine/operators/lookup.hpp"
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <set>
 
 namespace sumoql {
@@ -112,6 +114,10 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::TotalOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::AccumOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::DiffOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::LookupOperator &node);
+	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table, std::string_view operator_name);
+	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
+	                      SourceSpan span);
 	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
 	AccumSettings PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name);
 	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop);
@@ -152,6 +158,11 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 	read_from_events_.resize(source_count);
 	for (idx_t source = 0; source < source_count; source++) {
 		PlanSource(source, SelectExtractionStages(options_.sources[source].fer_stages, query));
+	}
+
+	if (query.cat_table) {
+		plan_->cat_table = ResolveTable(*query.cat_table, "cat");
+		plan_->cat_table_name = query.cat_table->location;
 	}
 
 	PlanTimeRange();
@@ -508,6 +519,74 @@ void Planner::PlanOperator(const ast::Operator &, const ast::DiffOperator &node)
 	AccumSettings settings = PlanRunningField(node, "_diff");
 	settings.kind = AccumKind::kDifference;
 	AddOperator(std::make_unique<AccumOperator>(std::move(settings)));
+}
+
+std::shared_ptr<const LookupTable> Planner::ResolveTable(const ast::TableSource &table,
+                                                         std::string_view operator_name) {
+	static constexpr std::string_view kMapHint =
+	    "map the table to a CSV file with --lookup '{}=FILE.csv' or an entry under 'lookups:' in sumoql.yaml";
+
+	// geo://, asn:// and sumo:// name data that only a Sumo Logic tenant has. Web addresses and
+	// library paths can be mapped to local files.
+	std::string_view location = table.location;
+	auto scheme_end = location.find("://");
+	if (!table.library_path && scheme_end != std::string_view::npos) {
+		std::string scheme = FoldCase(location.substr(0, scheme_end));
+		if (scheme != "http" && scheme != "https") {
+			ThrowAt(table.span,
+			        fmt::format("{} from '{}' needs Sumo Logic's hosted data, which sumoql does not have",
+			                    operator_name, location),
+			        fmt::format(fmt::runtime(kMapHint), "/Library/x") + ", and name it as path://\"/Library/x\"");
+		}
+	}
+
+	std::shared_ptr<const LookupTable> found;
+	if (options_.lookups) {
+		found = options_.lookups->Find(table.location);
+	}
+	if (!found) {
+		ThrowAt(table.span, fmt::format("lookup table '{}' is not mapped to a file", table.location),
+		        fmt::format(fmt::runtime(kMapHint), table.location));
+	}
+	return found;
+}
+
+idx_t Planner::FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
+                               SourceSpan span) {
+	auto found = table.FindColumn(column);
+	if (!found) {
+		ThrowAt(span, fmt::format("lookup table '{}' has no column '{}'", source.location, column),
+		        fmt::format("its columns are: {}", fmt::join(table.columns(), ", ")));
+	}
+	return *found;
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::LookupOperator &node) {
+	LookupSettings settings;
+	settings.table = ResolveTable(node.table, "lookup");
+	const LookupTable &table = *settings.table;
+
+	for (const auto &join : node.joins) {
+		ReadFromEvents({join.field});
+		settings.key_slots.push_back(plan_->schema.AddField(join.field));
+		settings.key_columns.push_back(FindTableColumn(table, node.table, join.column, join.column_span));
+	}
+
+	auto add_output = [&](idx_t column, const std::string &name) {
+		settings.output_columns.push_back(column);
+		settings.output_slots.push_back(plan_->schema.AddField(name));
+		MarkCreated(name);
+	};
+	if (node.all_columns) {
+		for (idx_t column = 0; column < table.columns().size(); column++) {
+			add_output(column, table.columns()[column]);
+		}
+	}
+	for (const auto &column : node.columns) {
+		idx_t index = FindTableColumn(table, node.table, column.column, column.span);
+		add_output(index, column.alias ? *column.alias : table.columns()[index]);
+	}
+	AddOperator(std::make_unique<LookupOperator>(std::move(settings)));
 }
 
 void Planner::FinishProjection() {

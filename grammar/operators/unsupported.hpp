@@ -42,8 +42,6 @@ struct unsupported_operator_name
           operator_name<TAO_PEGTL_ISTRING("top")>,
           operator_name<TAO_PEGTL_ISTRING("fillmissing")>,
           operator_name<TAO_PEGTL_ISTRING("transpose")>,
-          operator_name<TAO_PEGTL_ISTRING("lookup")>,
-          operator_name<TAO_PEGTL_ISTRING("cat")>,
           operator_name<TAO_PEGTL_ISTRING("join")>,
           operator_name<TAO_PEGTL_ISTRING("compose")>,
           operator_name<TAO_PEGTL_ISTRING("save")>,
