@@ -49,8 +49,10 @@ struct RunSettings {
 	bool fail_on_bad_input = false;
 	bool quiet = false;
 	unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-	//! --now in milliseconds since the Unix epoch. Without it, the wall clock at start is used.
-	std::optional<std::int64_t> now_ms;
+	//! The --now text, read by ParseUserTime. Without --now, the wall clock at start is used.
+	std::string now;
+	//! Set when --now was given, even with empty text, so an empty value is an error.
+	bool has_now = false;
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
 };
@@ -249,7 +251,16 @@ int Run(RunSettings &settings) {
 	}
 
 	PlanOptions plan_options;
-	plan_options.now_ms = settings.now_ms ? *settings.now_ms : WallClockMs();
+	plan_options.now_ms = WallClockMs();
+	if (settings.has_now) {
+		auto now = ParseUserTime(settings.now);
+		if (!now) {
+			std::cerr << fmt::format("sumoql: error: invalid --now value '{}'; give {}\n", settings.now,
+			                         kUserTimeForms);
+			return static_cast<int>(ExitCode::kInputError);
+		}
+		plan_options.now_ms = *now;
+	}
 	if (!SetTimeRange(settings, plan_options)) {
 		return static_cast<int>(ExitCode::kInputError);
 	}
@@ -408,12 +419,14 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Threads that read and filter events. Rows and their order are the same for any count. "
 	                "Default: the number of cores.")
 	    ->check(CLI::Range(1u, 256u));
-	run->add_option("--now", settings->now_ms,
-	                "The query's notion of now, in milliseconds since the Unix epoch (UTC), for now() and "
-	                "relative time ranges. Default: the wall clock when the run starts.");
+	CLI::Option *now = run->add_option("--now", settings->now,
+	                                   "The query's notion of now, for now() and relative time ranges: epoch "
+	                                   "milliseconds, or an ISO 8601 time such as 2024-06-03T14:00:00Z (UTC "
+	                                   "without a zone). Default: the wall clock when the run starts.");
 
-	run->callback([settings, expression, &exit_code]() {
+	run->callback([settings, expression, now, &exit_code]() {
 		settings->has_expression = expression->count() > 0;
+		settings->has_now = now->count() > 0;
 		try {
 			exit_code = Run(*settings);
 		} catch (const InputError &error) {

@@ -124,6 +124,44 @@ TEST(Cli, NowOptionFreezesNow) {
 
 	auto invalid = RunSumoql("run --now yesterday -e '| fields x' - < /dev/null");
 	EXPECT_EQ(invalid.exit_code, 2);
+	EXPECT_EQ(invalid.err, "sumoql: error: invalid --now value 'yesterday'; give epoch milliseconds such as "
+	                       "1717423200000 or an ISO 8601 time such as 2024-06-03T14:00:00Z\n");
+}
+
+TEST(Cli, NowTakesIsoTime) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_now_iso_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		out << "{}\n";
+	}
+	// 2024-06-03 is day 19877 after 1970-01-01: (19877 * 86400 + 14 * 3600) * 1000 ms.
+	auto iso = RunSumoql("run -q -f jsonl --now 2024-06-03T14:00:00Z -e '| now() as t | fields t' " + input.string());
+	auto zoned =
+	    RunSumoql("run -q -f jsonl --now 2024-06-03T16:00:00+02:00 -e '| now() as t | fields t' " + input.string());
+	fs::remove(input);
+
+	EXPECT_EQ(iso.exit_code, 0) << iso.err;
+	EXPECT_EQ(iso.out, "{\"t\":1717423200000}\n");
+	EXPECT_EQ(zoned.exit_code, 0) << zoned.err;
+	EXPECT_EQ(zoned.out, "{\"t\":1717423200000}\n");
+}
+
+TEST(Cli, NowRejectsEmptyAndOutOfRange) {
+	auto empty = RunSumoql("run --now '' -e '| fields x' - < /dev/null");
+	EXPECT_EQ(empty.exit_code, 2);
+	EXPECT_NE(empty.err.find("invalid --now value ''"), std::string::npos) << empty.err;
+
+	auto huge = RunSumoql("run --now 99999999999999999999 -e '| fields x' - < /dev/null");
+	EXPECT_EQ(huge.exit_code, 2);
+	EXPECT_NE(huge.err.find("invalid --now value '99999999999999999999'"), std::string::npos) << huge.err;
+
+	// One past 9999-12-31T23:59:59.999Z.
+	auto past_9999 = RunSumoql("run --now 253402300800000 -e '| fields x' - < /dev/null");
+	EXPECT_EQ(past_9999.exit_code, 2);
+
+	auto from = RunSumoql("run --from 99999999999999999999 -e '| fields x' - < /dev/null");
+	EXPECT_EQ(from.exit_code, 2);
+	EXPECT_NE(from.err.find("invalid --from value '99999999999999999999'"), std::string::npos) << from.err;
 }
 
 TEST(Cli, UnknownFunctionSuggestsName) {

@@ -210,7 +210,12 @@ TEST_F(TestCommand, InvalidNowIsReported) {
 	WriteFile(folder_ / "clock.test.yaml", "cases:\n  - name: bad time\n    now: yesterday\n    matches: 0\n");
 	auto result = RunSumoqlIn(folder_, "test clock.test.yaml");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: 'now' must be an ISO 8601 time", 0), 0u) << result.out;
+	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: invalid 'now' value 'yesterday'; give epoch "
+	                           "milliseconds such as 1717423200000 or an ISO 8601 time such as "
+	                           "2024-06-03T14:00:00Z\n",
+	                           0),
+	          0u)
+	    << result.out;
 }
 
 TEST_F(TestCommand, QueryKeyAndEventFileList) {
