@@ -80,8 +80,7 @@ FAIL ports.test.yaml:15: missing and unexpected rows
   missing row 1: {host: c, port_number: 7000}
   unexpected row 2: {host: b, port_number: 6000}
 FAIL ports.test.yaml:22: ordered rows out of order
-  row 1: host: expected b, got a
-  row 2: host: expected a, got b
+  the rows match, but in another order: expected row 1 is actual row 2, expected row 2 is actual row 1
 FAIL ports.test.yaml:33: count differs
   expected 2 rows, got 1
 FAIL ports.test.yaml:36: no matches fails
