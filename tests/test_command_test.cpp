@@ -444,6 +444,18 @@ TEST_F(TestCommand, UpdateRewritesOnlyFailingSnapshotRows) {
 	EXPECT_EQ(after.out, "3 passed, 0 failed\n");
 }
 
+TEST_F(TestCommand, UpdateKeepsCrlfFile) {
+	WriteFile(folder_ / "crlf.sumo", "| fields host\n");
+	WriteFile(folder_ / "crlf.test.yaml", "cases:\r\n  - name: windows file\r\n    snapshot: true\r\n"
+	                                      "    events: [{host: a}]\r\n    rows:  # checked by hand\r\n"
+	                                      "      - {host: old}\r\n");
+	auto update = RunSumoqlIn(folder_, "test --update crlf.test.yaml");
+	EXPECT_EQ(update.exit_code, 0) << update.out;
+	EXPECT_EQ(ReadFile(folder_ / "crlf.test.yaml"), "cases:\r\n  - name: windows file\r\n    snapshot: true\r\n"
+	                                                "    events: [{host: a}]\r\n    rows: # checked by hand\r\n"
+	                                                "      - {host: a}\r\n");
+}
+
 //! Returns libxml2's schema errors for `report` against tests/data/junit.xsd, or "" when valid.
 std::string ValidateJunit(const fs::path &report) {
 	std::string schema_path = std::string(SUMOQL_SOURCE_DIR) + "/tests/data/junit.xsd";

@@ -169,5 +169,23 @@ TEST(SnapshotUpdate, EmptyResultWritesEmptyList) {
 	EXPECT_EQ(ApplySnapshotEdits(text, {edit}), "    rows: []\n");
 }
 
+TEST(SnapshotUpdate, KeepsCrlfLineEndings) {
+	std::string text = "cases:\r\n  - name: a\r\n    rows:\r\n      - {x: 1}\r\n";
+	std::size_t begin = text.find("rows:");
+	SnapshotEdit edit {{begin, text.size()}, 4, {Json {{"x", 2}}, Json {{"x", 3}}}};
+	EXPECT_EQ(ApplySnapshotEdits(text, {edit}),
+	          "cases:\r\n  - name: a\r\n    rows:\r\n      - {x: 2}\r\n      - {x: 3}\r\n");
+}
+
+TEST(SnapshotUpdate, KeepsCommentOnRowsLine) {
+	std::string text = "    rows:   # from the lab run\n      - {x: 1}\n";
+	SnapshotEdit edit {{4, text.size()}, 4, {Json {{"x", 2}}}};
+	EXPECT_EQ(ApplySnapshotEdits(text, {edit}), "    rows: # from the lab run\n      - {x: 2}\n");
+
+	std::string empty = "    rows: [] # none yet\n";
+	SnapshotEdit fill {{4, empty.size()}, 4, {Json {{"x", 2}}}};
+	EXPECT_EQ(ApplySnapshotEdits(empty, {fill}), "    rows: # none yet\n      - {x: 2}\n");
+}
+
 } // namespace
 } // namespace sumoql
