@@ -296,6 +296,17 @@ struct AccumOperator : FieldSumOperator {};
 //! `diff f`: f minus f of the previous row, as `_diff`.
 struct DiffOperator : FieldSumOperator {};
 
+//! `transpose row a column b [as x, y, *]`: one row per distinct row key, one field per distinct
+//! column key value.
+struct TransposeOperator {
+	std::vector<ByField> rows;
+	std::vector<ByField> columns;
+	//! The `as` fields, shown first and in this order.
+	std::vector<std::string> outputs;
+	//! False when an `as` list without `*` limits the output to `outputs`.
+	bool show_dynamic = true;
+};
+
 //! The table of a `lookup` or `cat`: `path://"/Library/x"` or another location as written
 //! (`geo://location`, `https://host/t.csv`).
 struct TableSource {
@@ -331,7 +342,8 @@ struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
-	             TotalOperator, AccumOperator, DiffOperator, LookupOperator>
+	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
+	             TransposeOperator>
 	    node;
 };
 

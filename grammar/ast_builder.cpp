@@ -80,7 +80,8 @@ using Selector = parse_tree::selector<
         g::descending_prefix, g::kw_asc, g::kw_desc, g::by_field, g::row_count, g::limit_op,
         g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias,
         g::lookup_op, g::all_columns, g::output_column, g::column_alias, g::library_path,
-        g::table_location, g::join_condition, g::cat_source>,
+        g::table_location, g::join_condition, g::cat_source, g::transpose_op, g::row_field,
+        g::column_field, g::output_field, g::dynamic_fields, g::transpose_outputs>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
                           g::relational, g::additive, g::multiplicative>>;
 
@@ -357,6 +358,7 @@ private:
 	void BuildFieldSum(const Node &node);
 	std::uint64_t RowCount(const Node &node) const;
 	void BuildLookup(const Node &node);
+	void BuildTranspose(const Node &node);
 	ast::TableSource BuildTableSource(const Node &node) const;
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
@@ -771,6 +773,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildFieldSum<ast::DiffOperator>(node);
 	} else if (node.is_type<g::lookup_op>()) {
 		BuildLookup(node);
+	} else if (node.is_type<g::transpose_op>()) {
+		BuildTranspose(node);
 	} else {
 		FailInternal("operator", node.type);
 	}
@@ -1173,6 +1177,28 @@ void AstBuilder::BuildLookup(const Node &node) {
 		}
 	}
 	query_.operators.push_back({SpanOf(node), std::move(lookup)});
+}
+
+void AstBuilder::BuildTranspose(const Node &node) {
+	ast::TransposeOperator transpose;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::row_field>()) {
+			transpose.rows.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::column_field>()) {
+			transpose.columns.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::transpose_outputs>()) {
+			// An `as` list shows only its fields, unless it also has `*`.
+			transpose.show_dynamic = false;
+			for (const auto &output : child->children) {
+				if (output->is_type<g::dynamic_fields>()) {
+					transpose.show_dynamic = true;
+				} else {
+					transpose.outputs.push_back(FieldNameText(*output));
+				}
+			}
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(transpose)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -115,10 +115,15 @@ template <> inline constexpr const char *error_hint<join_conditions> = "for exam
 template <> inline constexpr const char *error_message<next_join_condition> = "expected field=column after ',' or 'and'";
 template <> inline constexpr const char *error_message<cat_stage> = "'cat' must start the query";
 template <> inline constexpr const char *error_hint<cat_stage> = "cat reads a lookup table as the query's input: cat path://\"/Library/x\" | where ...";
+template <> inline constexpr const char *error_message<transpose_rows> = "expected 'row' and the row fields after 'transpose'";
+template <> inline constexpr const char *error_hint<transpose_rows> = "for example: transpose row _timeslice column status_code";
+template <> inline constexpr const char *error_message<transpose_columns> = "expected 'column' and the column fields after the row fields";
+template <> inline constexpr const char *error_hint<transpose_columns> = "for example: transpose row _timeslice column status_code";
+template <> inline constexpr const char *error_message<transpose_outputs> = "expected the output fields or '*' after 'as'";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
-template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, limit, dedup, total, accum, diff, lookup and 'expression as field'";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, limit, dedup, total, accum, diff, lookup, transpose and 'expression as field'";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose and 'expression as field'";
 
 // Query shape
 template <> inline constexpr const char *error_message<operator_stage> = "expected an operator after '|'";

@@ -12,6 +12,7 @@
 #include "grammar/operators/lookup.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
+#include "grammar/operators/transpose.hpp"
 #include "grammar/operators/split.hpp"
 #include "grammar/operators/unsupported.hpp"
 #include "grammar/operators/where.hpp"
@@ -32,7 +33,7 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, split_op, csv_op, eval_op, fields_op,
-                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage,
+                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage, transpose_op,
                           unsupported_operator,
                           unknown_operator, expression_stage>> {};
 

@@ -19,6 +19,7 @@
 #include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
 #include "engine/operators/total.hpp"
+#include "engine/operators/transpose.hpp"
 #include "engine/operators/where.hpp"
 #include "grammar/diagnostic.hpp"
 
@@ -40,6 +41,8 @@ constexpr std::string_view kEventTextSlotName = "\x01event";
 //! sums at most this many rows.
 constexpr idx_t kDedupMaxRawRows = 100000;
 constexpr idx_t kTotalMaxRows = 100000;
+//! Sumo Logic's transpose creates at most this many fields from column values.
+constexpr idx_t kTransposeMaxColumns = 300;
 
 [[noreturn]] void ThrowAt(SourceSpan span, std::string message, std::string hint = {}) {
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
@@ -115,6 +118,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::AccumOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::DiffOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::LookupOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
 	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table, std::string_view operator_name);
 	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
 	                      SourceSpan span);
@@ -442,6 +446,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 		allowlists_.push_back({op.get(), std::set<idx_t>(listed.begin(), listed.end())});
 		output.include_event_fields = false;
 		output.columns = listed;
+		output.dynamic_columns_at.reset();
 	}
 	op->SetRemovedSlots(std::move(removed));
 	AddOperator(std::move(op));
@@ -587,6 +592,58 @@ void Planner::PlanOperator(const ast::Operator &, const ast::LookupOperator &nod
 		add_output(index, column.alias ? *column.alias : table.columns()[index]);
 	}
 	AddOperator(std::make_unique<LookupOperator>(std::move(settings)));
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node) {
+	OutputLayout &output = plan_->output;
+	if (output.include_event_fields) {
+		ThrowAt(op.span, "transpose needs rows with a fixed set of fields, such as the rows of an aggregation",
+		        "put an aggregation such as 'count by _timeslice, status' or a 'fields' list before transpose");
+	}
+
+	TransposeSettings settings;
+	settings.row_slots = ReadKeySlots(node.rows);
+	settings.column_slots = ReadKeySlots(node.columns);
+	settings.max_columns = kTransposeMaxColumns;
+	settings.span = op.span;
+
+	// The cells hold the one field that is neither a row nor a column field.
+	std::vector<idx_t> values;
+	for (idx_t slot : output.columns) {
+		bool is_key = std::count(settings.row_slots.begin(), settings.row_slots.end(), slot) > 0 ||
+		              std::count(settings.column_slots.begin(), settings.column_slots.end(), slot) > 0;
+		if (!is_key) {
+			values.push_back(slot);
+		}
+	}
+	if (values.size() != 1) {
+		std::vector<std::string> names;
+		for (idx_t slot : values) {
+			names.push_back(plan_->schema.name(slot));
+		}
+		ThrowAt(op.span,
+		        fmt::format("transpose needs exactly one field besides the row and column fields, and the rows "
+		                    "have {}{}",
+		                    values.size(), values.empty() ? "" : fmt::format(": {}", fmt::join(names, ", "))),
+		        "keep one value field, for example with 'fields - other' before transpose");
+	}
+	settings.value_slot = values.front();
+
+	// The output shows the row fields, the `as` fields, then (unless an `as` list without `*`
+	// excludes them) the fields made from column values.
+	output.columns = settings.row_slots;
+	for (const auto &name : node.outputs) {
+		idx_t slot = plan_->schema.AddField(name);
+		MarkCreated(name);
+		if (std::find(output.columns.begin(), output.columns.end(), slot) == output.columns.end()) {
+			output.columns.push_back(slot);
+		}
+	}
+	output.dynamic_columns_at.reset();
+	if (node.show_dynamic) {
+		output.dynamic_columns_at = output.columns.size();
+	}
+	AddOperator(std::make_unique<TransposeOperator>(std::move(settings), plan_->schema, output));
 }
 
 void Planner::FinishProjection() {

@@ -28,6 +28,9 @@ struct OutputLayout {
 	std::vector<idx_t> columns;
 	//! With include_event_fields: case-folded names that `fields - a` removed.
 	std::vector<std::string> excluded;
+	//! Where in `columns` a `transpose` stage inserts the fields it creates from column values
+	//! once its input has ended; unset when those fields are not shown.
+	std::optional<idx_t> dynamic_columns_at;
 };
 
 //! How the events of one source are read and extracted before the query runs on them.

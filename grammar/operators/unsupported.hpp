@@ -41,7 +41,6 @@ struct unsupported_operator_name
           operator_name<TAO_PEGTL_ISTRING("topk")>,
           operator_name<TAO_PEGTL_ISTRING("top")>,
           operator_name<TAO_PEGTL_ISTRING("fillmissing")>,
-          operator_name<TAO_PEGTL_ISTRING("transpose")>,
           operator_name<TAO_PEGTL_ISTRING("join")>,
           operator_name<TAO_PEGTL_ISTRING("compose")>,
           operator_name<TAO_PEGTL_ISTRING("save")>,
