@@ -7,6 +7,7 @@
 #include "grammar/diagnostic.hpp"
 
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace sumoql {
@@ -15,23 +16,29 @@ namespace {
 
 struct CheckSettings {
 	std::vector<std::string> files;
+	std::string format = "text";
+	std::map<std::string, std::string> parameters;
 	bool strict = false;
 };
 
-//! Returns true when `path` parses and plans without an error.
-bool CheckFile(const std::string &path, bool strict) {
-	QueryText query = ReadQueryFile(path);
+//! Parses and plans one query file, and prints what it found.
+//! Returns true when the file has no error.
+bool CheckFile(const std::string &path, const CheckSettings &settings) {
+	QueryText query = ReadQueryFile(path, settings.parameters);
+	std::vector<Diagnostic> diagnostics = DescribeUnfilledParameters(query, Severity::kWarning);
+
 	ast::Query parsed;
-	if (!ParseAndReport(query, strict, parsed)) {
-		return false;
+	if (ParseQueryText(query, settings.strict, parsed, diagnostics)) {
+		try {
+			PlanQuery(parsed, PlanOptions {});
+		} catch (const QueryError &error) {
+			diagnostics.insert(diagnostics.end(), error.diagnostics().begin(), error.diagnostics().end());
+		}
 	}
-	try {
-		PlanQuery(parsed, PlanOptions {});
-	} catch (const QueryError &error) {
-		PrintDiagnostics(query, error.diagnostics());
-		return false;
-	}
-	return true;
+
+	const auto format = settings.format == "json" ? DiagnosticFormat::kJson : DiagnosticFormat::kText;
+	PrintDiagnostics(query, diagnostics, format);
+	return !HasError(diagnostics);
 }
 
 } // namespace
@@ -41,13 +48,18 @@ void AddCheckCommand(CLI::App &app, int &exit_code) {
 	CLI::App *check = app.add_subcommand("check", "Parse and check query files without reading events.");
 	check->footer(std::string("\nExample:\n  sumoql check --strict queries/*.sumo\n\n") + kExitCodeHelp);
 	check->add_option("files", settings->files, "Query files to check.")->required();
+	check->add_option("--format", settings->format,
+	                  "Diagnostic format: text (with a caret, on stderr) or json (one object per line, on "
+	                  "stdout). Default: text.")
+	    ->check(CLI::IsMember({"text", "json"}));
+	AddParameterOption(*check, settings->parameters);
 	check->add_flag("--strict", settings->strict, "Report constructs real Sumo Logic rejects as errors.");
 
 	check->callback([settings, &exit_code]() {
 		exit_code = static_cast<int>(ExitCode::kSuccess);
 		for (const auto &file : settings->files) {
 			try {
-				if (!CheckFile(file, settings->strict)) {
+				if (!CheckFile(file, *settings) && exit_code == static_cast<int>(ExitCode::kSuccess)) {
 					exit_code = static_cast<int>(ExitCode::kQueryError);
 				}
 			} catch (const InputError &error) {

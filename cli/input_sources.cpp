@@ -120,7 +120,7 @@ SourceOptions InputPlanner::MakeSourceOptions(const SourceConfig *source, const 
 }
 
 void InputPlanner::AddRules(SourceOptions &options, std::string name, std::string text) {
-	QueryText rule_text {name, text};
+	QueryText rule_text = MakeQueryText(name, text, {});
 	try {
 		auto rules = std::make_unique<ExtractionRules>(ParseExtractionRules(std::move(name), std::move(text)));
 		// Plan the rule on its own first, so that an error in it is shown against its own text.

@@ -5,40 +5,125 @@
 #include "grammar/extensions.hpp"
 #include "grammar/parser.hpp"
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 namespace sumoql {
 
-QueryText ReadQueryFile(const std::string &path) {
+QueryText MakeQueryText(std::string source_name, std::string text,
+                        const std::map<std::string, std::string> &values) {
+	FilledQuery filled = FillTemplateParameters(text, values);
+	return {std::move(source_name), std::move(text), std::move(filled)};
+}
+
+QueryText ReadQueryFile(const std::string &path, const std::map<std::string, std::string> &values) {
 	std::ifstream file(path, std::ios::binary);
 	if (!file) {
 		throw InputError(path + ": cannot open the query file");
 	}
 	std::ostringstream text;
 	text << file.rdbuf();
-	return {path, text.str()};
+	return MakeQueryText(path, text.str(), values);
 }
 
-void PrintDiagnostics(const QueryText &query, const std::vector<Diagnostic> &diagnostics) {
-	for (const auto &diagnostic : diagnostics) {
-		std::cerr << RenderDiagnostic(diagnostic, query.source_name, query.text);
+std::vector<Diagnostic> DescribeUnfilledParameters(const QueryText &query, Severity severity) {
+	std::vector<Diagnostic> diagnostics;
+	for (const TemplateParameter &parameter : query.filled.unfilled) {
+		Diagnostic diagnostic;
+		diagnostic.severity = severity;
+		diagnostic.kind = DiagnosticKind::kParameter;
+		diagnostic.span = parameter.span;
+		diagnostic.construct = parameter.name;
+		diagnostic.message = fmt::format("template parameter '{}' has no value", parameter.text);
+		diagnostic.hint = fmt::format("give it one with --param '{}=VALUE'", parameter.name);
+		if (severity == Severity::kWarning) {
+			const std::string stand_in = query.filled.text.substr(parameter.span.offset, parameter.span.length);
+			diagnostic.hint += stand_in.front() == ' '
+			                       ? std::string("; the check read it as empty text")
+			                       : fmt::format("; the check read it as the field name {}", stand_in);
+		}
+		diagnostics.push_back(std::move(diagnostic));
 	}
+	return diagnostics;
 }
 
-bool ParseAndReport(const QueryText &query, bool strict, ast::Query &parsed) {
+bool ParseQueryText(const QueryText &query, bool strict, ast::Query &parsed,
+                    std::vector<Diagnostic> &diagnostics) {
 	try {
-		parsed = ParseQuery(query.text);
+		parsed = ParseQuery(query.filled.text);
 	} catch (const QueryError &error) {
-		PrintDiagnostics(query, error.diagnostics());
+		diagnostics.insert(diagnostics.end(), error.diagnostics().begin(), error.diagnostics().end());
 		return false;
 	}
 
 	auto extensions = DescribeExtensions(parsed, strict ? Severity::kError : Severity::kWarning);
-	PrintDiagnostics(query, extensions);
-	PrintDiagnostics(query, DescribeBarePredicates(parsed));
+	diagnostics.insert(diagnostics.end(), extensions.begin(), extensions.end());
+	auto bare_predicates = DescribeBarePredicates(parsed);
+	diagnostics.insert(diagnostics.end(), bare_predicates.begin(), bare_predicates.end());
 	return !(strict && !extensions.empty());
+}
+
+namespace {
+
+std::string ToJsonLine(const QueryText &query, const Diagnostic &diagnostic) {
+	nlohmann::ordered_json object;
+	object["file"] = query.source_name;
+	object["line"] = diagnostic.span.line;
+	object["column"] = diagnostic.span.column;
+	object["length"] = diagnostic.span.length;
+	object["severity"] = diagnostic.severity == Severity::kError ? "error" : "warning";
+	object["kind"] = DiagnosticKindName(diagnostic.kind);
+	object["message"] = diagnostic.message;
+	object["hint"] = diagnostic.hint;
+	if (!diagnostic.construct.empty()) {
+		object["construct"] = diagnostic.construct;
+	}
+	// Replacing invalid UTF-8 keeps one bad byte in a query from losing the whole line.
+	return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+} // namespace
+
+void PrintDiagnostics(const QueryText &query, const std::vector<Diagnostic> &diagnostics,
+                      DiagnosticFormat format) {
+	for (Diagnostic diagnostic : diagnostics) {
+		diagnostic.span = query.filled.ToOriginal(diagnostic.span, query.text);
+		if (format == DiagnosticFormat::kJson) {
+			std::cout << ToJsonLine(query, diagnostic) << '\n';
+		} else {
+			std::cerr << RenderDiagnostic(diagnostic, query.source_name, query.text);
+		}
+	}
+}
+
+bool HasError(const std::vector<Diagnostic> &diagnostics) {
+	return std::any_of(diagnostics.begin(), diagnostics.end(),
+	                   [](const Diagnostic &diagnostic) { return diagnostic.severity == Severity::kError; });
+}
+
+void AddParameterOption(CLI::App &command, std::map<std::string, std::string> &values) {
+	command
+	    .add_option_function<std::vector<std::string>>(
+	        "--param",
+	        [&values](const std::vector<std::string> &assignments) {
+		        for (const auto &assignment : assignments) {
+			        const auto equals = assignment.find('=');
+			        values[assignment.substr(0, equals)] = assignment.substr(equals + 1);
+		        }
+	        },
+	        "NAME=VALUE for the template parameter {{NAME}}, $$NAME or <NAME> in the query. Repeat the "
+	        "option for several parameters.")
+	    ->allow_extra_args(false)
+	    ->check([](const std::string &value) {
+		    return value.find('=') == std::string::npos || value.front() == '='
+		               ? std::string("expected NAME=VALUE, got '") + value + "'"
+		               : std::string();
+	    });
 }
 
 } // namespace sumoql

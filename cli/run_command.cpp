@@ -34,13 +34,12 @@ struct RunSettings {
 	std::string format;
 	std::string source_category;
 	std::vector<std::string> assignments;
+	std::map<std::string, std::string> parameters;
 	std::string time_field;
 	std::string time_zone;
 	std::string time_format;
 	std::string config_path;
 	std::vector<std::string> fers;
-	//! --lookup TABLE=FILE mappings, in command-line order.
-	std::vector<std::string> lookups;
 	std::string layout;
 	std::string from;
 	std::string to;
@@ -49,10 +48,8 @@ struct RunSettings {
 	bool fail_on_bad_input = false;
 	bool quiet = false;
 	unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-	//! The --now text, read by ParseUserTime. Without --now, the wall clock at start is used.
-	std::string now;
-	//! Set when --now was given, even with empty text, so an empty value is an error.
-	bool has_now = false;
+	//! --now in milliseconds since the Unix epoch. Without it, the wall clock at start is used.
+	std::optional<std::int64_t> now_ms;
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
 };
@@ -110,23 +107,6 @@ std::optional<ProjectConfig> LoadConfig(const RunSettings &settings) {
 		return LoadProjectConfig(kDefaultConfigName);
 	}
 	return std::nullopt;
-}
-
-//! Maps the lookup tables of the config's `lookups:` section, then those of --lookup, which
-//! replace a config entry for the same table.
-std::shared_ptr<LookupCatalog> MakeLookupCatalog(const RunSettings &settings,
-                                                 const std::optional<ProjectConfig> &config) {
-	auto catalog = std::make_shared<LookupCatalog>();
-	if (config) {
-		for (const auto &[table, file] : config->lookups) {
-			catalog->Map(table, file);
-		}
-	}
-	for (const auto &mapping : settings.lookups) {
-		auto equals = mapping.rfind('=');
-		catalog->Map(mapping.substr(0, equals), mapping.substr(equals + 1));
-	}
-	return catalog;
 }
 
 //! Fills the time range of `options` from --from and --to. Returns false after printing an error.
@@ -236,45 +216,37 @@ int Run(RunSettings &settings) {
 	QueryText query;
 	std::vector<std::string> inputs = settings.arguments;
 	if (settings.has_expression) {
-		query = {"<query>", settings.expression};
+		query = MakeQueryText("<query>", settings.expression, settings.parameters);
 	} else if (inputs.empty()) {
 		std::cerr << "sumoql: error: missing QUERY_FILE; give a query file or -e 'QUERY'\n";
 		return static_cast<int>(ExitCode::kInputError);
 	} else {
-		query = ReadQueryFile(inputs.front());
+		query = ReadQueryFile(inputs.front(), settings.parameters);
 		inputs.erase(inputs.begin());
 	}
 
+	// A run cannot guess a parameter's value, so every unfilled one is an error.
+	std::vector<Diagnostic> diagnostics = DescribeUnfilledParameters(query, Severity::kError);
+	if (!diagnostics.empty()) {
+		PrintDiagnostics(query, diagnostics);
+		return static_cast<int>(ExitCode::kQueryError);
+	}
+
 	ast::Query parsed;
-	if (!ParseAndReport(query, settings.strict, parsed)) {
+	const bool parsed_ok = ParseQueryText(query, settings.strict, parsed, diagnostics);
+	PrintDiagnostics(query, diagnostics);
+	if (!parsed_ok) {
 		return static_cast<int>(ExitCode::kQueryError);
 	}
 
 	PlanOptions plan_options;
-	plan_options.now_ms = WallClockMs();
-	if (settings.has_now) {
-		auto now = ParseUserTime(settings.now);
-		if (!now) {
-			std::cerr << fmt::format("sumoql: error: invalid --now value '{}'; give {}\n", settings.now,
-			                         kUserTimeForms);
-			return static_cast<int>(ExitCode::kInputError);
-		}
-		plan_options.now_ms = *now;
-	}
+	plan_options.now_ms = settings.now_ms ? *settings.now_ms : WallClockMs();
 	if (!SetTimeRange(settings, plan_options)) {
 		return static_cast<int>(ExitCode::kInputError);
 	}
-	if (parsed.cat_table && !inputs.empty()) {
-		std::cerr << "sumoql: error: the query starts with 'cat', which reads its lookup table, so give no "
-		             "input files\n";
-		return static_cast<int>(ExitCode::kInputError);
-	}
-
-	std::optional<ProjectConfig> config = LoadConfig(settings);
-	plan_options.lookups = MakeLookupCatalog(settings, config);
 	InputPlan input_plan;
 	try {
-		input_plan = PlanInputs(inputs, config, MakeCommandLineSource(settings), settings.quiet);
+		input_plan = PlanInputs(inputs, LoadConfig(settings), MakeCommandLineSource(settings), settings.quiet);
 	} catch (const ExtractionRulesError &error) {
 		PrintDiagnostics(error.rules, error.diagnostics);
 		return static_cast<int>(ExitCode::kQueryError);
@@ -297,10 +269,6 @@ int Run(RunSettings &settings) {
 	executor.SetProgressHandler(
 	    [progress](std::uint64_t bytes, std::uint64_t events) { progress->Update(bytes, events); });
 	try {
-		if (plan->cat_table) {
-			executor.ReadTable(*plan->cat_table, plan->cat_table_name);
-			input_plan.inputs.clear();
-		}
 		for (const auto &input : input_plan.inputs) {
 			std::error_code size_error;
 			std::uint64_t size = input.path == "-" ? 0 : std::filesystem::file_size(input.path, size_error);
@@ -385,17 +353,6 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Field extraction rule file (.sumo parse stages) that runs on each event before the query. "
 	                "Repeat the option for several files; they run in order.")
 	    ->allow_extra_args(false);
-	run->add_option("--lookup", settings->lookups,
-	                "TABLE=FILE: read the lookup table that a query names as path://\"TABLE\" from the CSV file "
-	                "FILE, whose first line names the columns. Repeat the option for several tables.")
-	    ->allow_extra_args(false)
-	    ->check([](const std::string &value) {
-		    auto equals = value.rfind('=');
-		    return equals == std::string::npos || equals == 0 || equals + 1 == value.size()
-		               ? std::string("expected TABLE=FILE, such as /Library/Users/x/users=tables/users.csv, got '") +
-		                     value + "'"
-		               : std::string();
-	    });
 	std::string layouts = "auto, none";
 	for (const auto &layout : ShippedLayouts()) {
 		layouts += fmt::format(", {}", layout.name);
@@ -410,6 +367,7 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	    });
 	run->add_flag("--stage-counts", settings->stage_counts,
 	              "Print on stderr how many rows entered and left each query stage.");
+	AddParameterOption(*run, settings->parameters);
 	run->add_flag("--strict", settings->strict,
 	              "Reject constructs real Sumo Logic rejects (eval, parse without '*', unparenthesised '!').");
 	run->add_flag("--fail-on-bad-input", settings->fail_on_bad_input,
@@ -419,14 +377,12 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Threads that read and filter events. Rows and their order are the same for any count. "
 	                "Default: the number of cores.")
 	    ->check(CLI::Range(1u, 256u));
-	CLI::Option *now = run->add_option("--now", settings->now,
-	                                   "The query's notion of now, for now() and relative time ranges: epoch "
-	                                   "milliseconds, or an ISO 8601 time such as 2024-06-03T14:00:00Z (UTC "
-	                                   "without a zone). Default: the wall clock when the run starts.");
+	run->add_option("--now", settings->now_ms,
+	                "The query's notion of now, in milliseconds since the Unix epoch (UTC), for now() and "
+	                "relative time ranges. Default: the wall clock when the run starts.");
 
-	run->callback([settings, expression, now, &exit_code]() {
+	run->callback([settings, expression, &exit_code]() {
 		settings->has_expression = expression->count() > 0;
-		settings->has_now = now->count() > 0;
 		try {
 			exit_code = Run(*settings);
 		} catch (const InputError &error) {

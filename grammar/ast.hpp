@@ -296,54 +296,11 @@ struct AccumOperator : FieldSumOperator {};
 //! `diff f`: f minus f of the previous row, as `_diff`.
 struct DiffOperator : FieldSumOperator {};
 
-//! `transpose row a column b [as x, y, *]`: one row per distinct row key, one field per distinct
-//! column key value.
-struct TransposeOperator {
-	std::vector<ByField> rows;
-	std::vector<ByField> columns;
-	//! The `as` fields, shown first and in this order.
-	std::vector<std::string> outputs;
-	//! False when an `as` list without `*` limits the output to `outputs`.
-	bool show_dynamic = true;
-};
-
-//! The table of a `lookup` or `cat`: `path://"/Library/x"` or another location as written
-//! (`geo://location`, `https://host/t.csv`).
-struct TableSource {
-	//! The library path without `path://` and quotes, or the other location's text.
-	std::string location;
-	bool library_path = false;
-	SourceSpan span;
-};
-
-//! A table column that `lookup` outputs, under its own name or an alias.
-struct LookupColumn {
-	std::string column;
-	std::optional<std::string> alias;
-	SourceSpan span;
-};
-
-//! `field=column` of a lookup's `on` list.
-struct LookupJoin {
-	std::string field;
-	std::string column;
-	SourceSpan column_span;
-};
-
-//! `lookup a, b as c from TABLE on f=k, g=l`, or `lookup * ...` for every column.
-struct LookupOperator {
-	bool all_columns = false;
-	std::vector<LookupColumn> columns;
-	TableSource table;
-	std::vector<LookupJoin> joins;
-};
-
 struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
-	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
-	             TransposeOperator>
+	             TotalOperator, AccumOperator, DiffOperator>
 	    node;
 };
 
@@ -357,6 +314,7 @@ enum class ExtensionKind {
 	kEvalOperator,
 	kAnchorParsePromotedToRegex,
 	kUnparenthesizedNot,
+	kRegexFlags,
 };
 
 struct ExtensionUse {
@@ -364,16 +322,27 @@ struct ExtensionUse {
 	SourceSpan span;
 };
 
+//! An operator or construct that sumoql parses but does not run, such as `geoip` or a subquery.
+//! The syntax tree leaves it out: its stage is not in `Query::operators`, and a subquery is not in
+//! the scope or expression that contains it. So a query with one must not be planned.
+struct UnsupportedUse {
+	//! The lower-case operator name, or `subquery`.
+	std::string construct;
+	//! The name as the query wrote it, for messages.
+	std::string spelling;
+	SourceSpan span;
+};
+
 struct Query {
 	//! Absent when the query starts with a pipe or is empty before the first pipe.
 	ScopeNodePtr scope;
-	//! Set when the query starts with `cat TABLE`: the table's rows are the input.
-	std::optional<TableSource> cat_table;
 	std::vector<Operator> operators;
 	//! Extensions in query text order.
 	std::vector<ExtensionUse> extensions;
 	//! Bare predicate stages such as `| isPrivateIP(ip)`, which run but store no result.
 	std::vector<SourceSpan> bare_predicates;
+	//! Constructs that sumoql cannot run, in query text order.
+	std::vector<UnsupportedUse> unsupported;
 };
 
 } // namespace sumoql::ast

@@ -79,9 +79,9 @@ using Selector = parse_tree::selector<
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
         g::descending_prefix, g::kw_asc, g::kw_desc, g::by_field, g::row_count, g::limit_op,
         g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias,
-        g::lookup_op, g::all_columns, g::output_column, g::column_alias, g::library_path,
-        g::table_location, g::join_condition, g::cat_source, g::transpose_op, g::row_field,
-        g::column_field, g::output_field, g::dynamic_fields, g::transpose_outputs>,
+        g::compose_op, g::unrunnable_operator, g::unsupported_operator,
+        // Subqueries
+        g::subquery>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
                           g::relational, g::additive, g::multiplicative>>;
 
@@ -128,6 +128,7 @@ struct DepthLimit : pegtl::limit_depth<kMaxRuleDepth> {};
 // throws nothing else even when the builder has a bug.
 [[noreturn]] void FailInternal(std::string_view what, std::string_view node_type) {
 	Diagnostic diagnostic;
+	diagnostic.kind = DiagnosticKind::kSyntax;
 	diagnostic.message = fmt::format("internal error: unexpected {} node '{}'", what, node_type);
 	throw QueryError({std::move(diagnostic)});
 }
@@ -198,6 +199,21 @@ std::string Unescape(std::string_view body) {
 std::string_view LiteralBody(const Node &literal) {
 	const std::string_view text = literal.string_view();
 	return text.substr(1, text.size() - 2);
+}
+
+//! The flags after the closing slash of a regex literal, or an empty view.
+std::string_view RegexFlags(const Node &regex_literal) {
+	const std::string_view text = regex_literal.string_view();
+	return text.substr(text.rfind('/') + 1);
+}
+
+//! The regex of a `/re/` literal, with its flags as an RE2 group: `/a|b/i` gives `(?i)a|b`.
+std::string RegexText(const Node &regex_literal) {
+	const std::string_view text = regex_literal.string_view();
+	const std::size_t closing_slash = text.rfind('/');
+	const std::string body(text.substr(1, closing_slash - 1));
+	const std::string_view flags = RegexFlags(regex_literal);
+	return flags.empty() ? body : "(?" + std::string(flags) + ")" + body;
 }
 
 std::string FieldNameText(const Node &field_name) {
@@ -279,11 +295,12 @@ double NumberValue(std::string_view text) {
 	return value;
 }
 
-// Casts (and the rounding functions) that may stand as a stage without `as`: they replace the
-// value of the field they are given.
+// Casts, the rounding functions and the case conversions may stand as a stage without `as`:
+// they replace the value of the field they are given.
 bool IsInPlaceConversion(std::string_view function_name) {
 	static const std::set<std::string, std::less<>> kNames = {
-	    "num", "number", "double", "tolong", "toint", "tostring", "round", "floor", "ceil", "abs"};
+	    "num",   "number", "double", "tolong", "toint",       "tostring",
+	    "round", "floor",  "ceil",   "abs",    "tolowercase", "touppercase"};
 	return kNames.count(ToLower(function_name)) > 0;
 }
 
@@ -317,6 +334,7 @@ private:
 	SourceSpan SpanOf(const Node &node) const;
 	SourceSpan SpanOfLeadingWord(const Node &node) const;
 	SourceSpan SpanAfter(const Node &node) const;
+	SourceSpan SpanOfSubqueryHead(const Node &subquery) const;
 	[[noreturn]] void Fail(const SourceSpan &span, std::string message, std::string hint) const;
 
 	// Scope
@@ -334,6 +352,7 @@ private:
 	ast::ExpressionPtr BuildNegation(const Node &node, std::size_t depth);
 	ast::ExpressionPtr BuildFunctionCall(const Node &node, std::size_t depth);
 	ast::ExpressionPtr BuildStringLiteral(const Node &node) const;
+	std::string BuildRegex(const Node &regex_literal);
 
 	// Operators
 	void BuildOperator(const Node &node);
@@ -357,12 +376,13 @@ private:
 	template <typename FieldSum>
 	void BuildFieldSum(const Node &node);
 	std::uint64_t RowCount(const Node &node) const;
-	void BuildLookup(const Node &node);
-	void BuildTranspose(const Node &node);
-	ast::TableSource BuildTableSource(const Node &node) const;
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
 		query_.extensions.push_back({kind, span});
+	}
+
+	void RecordUnsupported(std::string_view spelling, const SourceSpan &span) {
+		query_.unsupported.push_back({ToLower(spelling), std::string(spelling), span});
 	}
 
 	std::string_view query_text_;
@@ -372,16 +392,7 @@ private:
 // Spans and errors ----------------------------------------------------------------------------
 
 SourceSpan AstBuilder::SpanAtOffset(std::size_t offset, std::size_t length) const {
-	SourceSpan span;
-	span.offset = static_cast<std::uint32_t>(offset);
-	span.length = static_cast<std::uint32_t>(length);
-
-	const std::string_view before = query_text_.substr(0, offset);
-	span.line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
-	const std::size_t line_start = before.rfind('\n');
-	const std::size_t column_base = line_start == std::string_view::npos ? 0 : line_start + 1;
-	span.column = static_cast<std::uint32_t>(offset - column_base + 1);
-	return span;
+	return sumoql::SpanAtOffset(query_text_, offset, length);
 }
 
 SourceSpan AstBuilder::SpanOf(const Node &node) const {
@@ -409,8 +420,17 @@ SourceSpan AstBuilder::SpanAfter(const Node &node) const {
 	return SpanAtOffset(SkipBlanksOnLine(query_text_, node.m_end.byte), 1);
 }
 
+// The span from `[` up to the end of the word `subquery`.
+SourceSpan AstBuilder::SpanOfSubqueryHead(const Node &subquery) const {
+	SourceSpan span = SpanOf(subquery);
+	const std::size_t keyword_end = ToLower(subquery.string_view()).find("subquery") + 8;
+	span.length = static_cast<std::uint32_t>(keyword_end);
+	return span;
+}
+
 void AstBuilder::Fail(const SourceSpan &span, std::string message, std::string hint) const {
 	Diagnostic diagnostic;
+	diagnostic.kind = DiagnosticKind::kSyntax;
 	diagnostic.span = span;
 	diagnostic.message = std::move(message);
 	diagnostic.hint = std::move(hint);
@@ -425,10 +445,6 @@ ast::Query AstBuilder::Build(const Node &root) {
 			query_.scope = BuildScope(*child->children.front());
 			continue;
 		}
-		if (child->is_type<g::cat_source>()) {
-			query_.cat_table = BuildTableSource(*child->children.front());
-			continue;
-		}
 		BuildOperator(*child);
 	}
 
@@ -441,14 +457,26 @@ ast::Query AstBuilder::Build(const Node &root) {
 
 // Scope -------------------------------------------------------------------------------------
 
+// Returns null for a subquery, or for a group that holds only subqueries, because the syntax
+// tree leaves subqueries out and records them as unsupported.
 ast::ScopeNodePtr AstBuilder::BuildScope(const Node &node) {
 	auto scope_node = std::make_unique<ast::ScopeNode>();
 	scope_node->span = SpanOf(node);
 
+	if (node.is_type<g::subquery>()) {
+		RecordUnsupported("subquery", SpanOfSubqueryHead(node));
+		return nullptr;
+	}
+
 	if (node.is_type<g::scope_or>() || node.is_type<g::scope_and>()) {
 		std::vector<ast::ScopeNodePtr> terms;
 		for (const auto &child : node.children) {
-			terms.push_back(BuildScope(*child));
+			if (auto term = BuildScope(*child)) {
+				terms.push_back(std::move(term));
+			}
+		}
+		if (terms.empty()) {
+			return nullptr;
 		}
 		if (node.is_type<g::scope_or>()) {
 			scope_node->node = ast::ScopeOr {std::move(terms)};
@@ -459,7 +487,11 @@ ast::ScopeNodePtr AstBuilder::BuildScope(const Node &node) {
 	}
 
 	if (node.is_type<g::scope_negation>()) {
-		scope_node->node = ast::ScopeNot {BuildScope(*node.children.back())};
+		auto term = BuildScope(*node.children.back());
+		if (term == nullptr) {
+			return nullptr;
+		}
+		scope_node->node = ast::ScopeNot {std::move(term)};
 		return scope_node;
 	}
 	if (node.is_type<g::field_term>()) {
@@ -546,6 +578,14 @@ ast::ExpressionPtr AstBuilder::BuildExpression(const Node &node, std::size_t dep
 	if (node.is_type<g::function_call>()) {
 		return BuildFunctionCall(node, depth);
 	}
+	if (node.is_type<g::subquery>()) {
+		// The placeholder keeps the tree whole. It never runs, because the planner rejects a
+		// query with an unsupported construct.
+		RecordUnsupported("subquery", SpanOfSubqueryHead(node));
+		auto expression = MakeExpression(SpanOf(node));
+		expression->node = ast::BooleanLiteral {true};
+		return expression;
+	}
 	return BuildLeaf(node);
 }
 
@@ -576,6 +616,13 @@ ast::ExpressionPtr AstBuilder::BuildStringLiteral(const Node &node) const {
 	const std::string_view body = LiteralBody(node);
 	expression->node = ast::StringLiteral {Unescape(body), std::string(body)};
 	return expression;
+}
+
+std::string AstBuilder::BuildRegex(const Node &regex_literal) {
+	if (!RegexFlags(regex_literal).empty()) {
+		RecordExtension(ast::ExtensionKind::kRegexFlags, SpanOf(regex_literal));
+	}
+	return RegexText(regex_literal);
 }
 
 ast::ExpressionPtr AstBuilder::BuildConditional(const Node &node, std::size_t depth) {
@@ -665,7 +712,7 @@ ast::ExpressionPtr AstBuilder::BuildRelational(const Node &node, std::size_t dep
 		matches.subject = std::move(subject);
 		const Node &pattern = *test.children[0];
 		if (pattern.is_type<g::regex_literal>()) {
-			matches.regex = std::string(LiteralBody(pattern));
+			matches.regex = BuildRegex(pattern);
 		} else {
 			matches.pattern = BuildExpression(pattern, depth + 1);
 		}
@@ -728,7 +775,7 @@ ast::ExpressionPtr AstBuilder::BuildFunctionCall(const Node &node, std::size_t d
 			continue;
 		}
 
-		const std::string body(LiteralBody(argument));
+		const std::string body = BuildRegex(argument);
 		auto literal = MakeExpression(SpanOf(argument));
 		literal->node = ast::StringLiteral {body, body};
 		call.arguments.push_back(std::move(literal));
@@ -771,10 +818,10 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildFieldSum<ast::AccumOperator>(node);
 	} else if (node.is_type<g::diff_op>()) {
 		BuildFieldSum<ast::DiffOperator>(node);
-	} else if (node.is_type<g::lookup_op>()) {
-		BuildLookup(node);
-	} else if (node.is_type<g::transpose_op>()) {
-		BuildTranspose(node);
+	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
+	           node.is_type<g::unsupported_operator>()) {
+		const SourceSpan name_span = SpanOfLeadingWord(node);
+		RecordUnsupported(node.string_view().substr(0, name_span.length), name_span);
 	} else {
 		FailInternal("operator", node.type);
 	}
@@ -1148,59 +1195,6 @@ void AstBuilder::BuildFieldSum(const Node &node) {
 	query_.operators.push_back({SpanOf(node), std::move(sum)});
 }
 
-ast::TableSource AstBuilder::BuildTableSource(const Node &node) const {
-	ast::TableSource table;
-	table.span = SpanOf(node);
-	table.library_path = node.is_type<g::library_path>();
-	table.location = table.library_path ? Unescape(LiteralBody(*node.children.front())) : node.string();
-	return table;
-}
-
-void AstBuilder::BuildLookup(const Node &node) {
-	ast::LookupOperator lookup;
-	for (const auto &child : node.children) {
-		if (child->is_type<g::all_columns>()) {
-			lookup.all_columns = true;
-		} else if (child->is_type<g::output_column>()) {
-			ast::LookupColumn column;
-			column.column = FieldNameText(*child->children.front());
-			column.span = SpanOf(*child->children.front());
-			if (child->children.size() > 1) {
-				column.alias = FieldNameText(*child->children.back()->children.front());
-			}
-			lookup.columns.push_back(std::move(column));
-		} else if (child->is_type<g::library_path>() || child->is_type<g::table_location>()) {
-			lookup.table = BuildTableSource(*child);
-		} else if (child->is_type<g::join_condition>()) {
-			const Node &column = *child->children.back();
-			lookup.joins.push_back({FieldNameText(*child->children.front()), FieldNameText(column), SpanOf(column)});
-		}
-	}
-	query_.operators.push_back({SpanOf(node), std::move(lookup)});
-}
-
-void AstBuilder::BuildTranspose(const Node &node) {
-	ast::TransposeOperator transpose;
-	for (const auto &child : node.children) {
-		if (child->is_type<g::row_field>()) {
-			transpose.rows.push_back(ByFieldOf(*child, SpanOf(*child)));
-		} else if (child->is_type<g::column_field>()) {
-			transpose.columns.push_back(ByFieldOf(*child, SpanOf(*child)));
-		} else if (child->is_type<g::transpose_outputs>()) {
-			// An `as` list shows only its fields, unless it also has `*`.
-			transpose.show_dynamic = false;
-			for (const auto &output : child->children) {
-				if (output->is_type<g::dynamic_fields>()) {
-					transpose.show_dynamic = true;
-				} else {
-					transpose.outputs.push_back(FieldNameText(*output));
-				}
-			}
-		}
-	}
-	query_.operators.push_back({SpanOf(node), std::move(transpose)});
-}
-
 // ---------------------------------------------------------------------------------------------
 // Parse errors
 // ---------------------------------------------------------------------------------------------
@@ -1216,6 +1210,7 @@ std::string_view NameAt(std::string_view text, std::size_t offset) {
 Diagnostic DiagnoseParseError(const pegtl::parse_error &error, const ParseState &state,
                               std::string_view query_text) {
 	Diagnostic diagnostic;
+	diagnostic.kind = DiagnosticKind::kSyntax;
 	std::size_t offset = 0;
 	if (!error.positions().empty()) {
 		const pegtl::position &position = error.positions().front();
@@ -1253,6 +1248,7 @@ ast::Query ParseQuery(std::string_view query_text) {
 	// Spans hold 32-bit offsets.
 	if (query_text.size() > std::numeric_limits<std::uint32_t>::max()) {
 		Diagnostic diagnostic;
+		diagnostic.kind = DiagnosticKind::kSyntax;
 		diagnostic.message = g::kQueryTooLong;
 		throw QueryError({std::move(diagnostic)});
 	}

@@ -57,6 +57,24 @@ std::string CaretLine(std::string_view source_line, std::uint32_t column, std::u
 
 } // namespace
 
+const char *DiagnosticKindName(DiagnosticKind kind) {
+	switch (kind) {
+	case DiagnosticKind::kSyntax:
+		return "syntax";
+	case DiagnosticKind::kUnsupported:
+		return "unsupported";
+	case DiagnosticKind::kUnimplemented:
+		return "unimplemented";
+	case DiagnosticKind::kSemantic:
+		return "semantic";
+	case DiagnosticKind::kExtension:
+		return "extension";
+	case DiagnosticKind::kParameter:
+		return "parameter";
+	}
+	return "unknown";
+}
+
 QueryError::QueryError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {
 }
 

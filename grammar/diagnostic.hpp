@@ -5,11 +5,32 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sumoql {
 
 enum class Severity { kWarning, kError };
+
+//! What a diagnostic is about, so that tools can count the kinds apart.
+enum class DiagnosticKind {
+	//! The text does not follow the query grammar.
+	kSyntax,
+	//! The query uses an operator or construct that sumoql recognises but cannot run locally,
+	//! such as one that needs Sumo Logic's hosted data.
+	kUnsupported,
+	//! The query uses a Sumo Logic operator that sumoql does not implement yet.
+	kUnimplemented,
+	//! The query parses, but a check after parsing failed: an unknown function, an invalid regex.
+	kSemantic,
+	//! A construct that sumoql accepts but real Sumo Logic rejects.
+	kExtension,
+	//! A template parameter such as `{{name}}` or `$$name` that has no value.
+	kParameter,
+};
+
+//! The lower-case name of `kind`, as `sumoql check --format json` prints it.
+const char *DiagnosticKindName(DiagnosticKind kind);
 
 //! A message about a place in the query text, rendered the way compilers do:
 //!
@@ -18,11 +39,21 @@ enum class Severity { kWarning, kError };
 //!                      ^
 //!   hint: name one field for each '*' in the pattern
 struct Diagnostic {
+	Diagnostic() = default;
+	Diagnostic(Severity severity, SourceSpan span, std::string message, std::string hint = {},
+	           DiagnosticKind kind = DiagnosticKind::kSemantic, std::string construct = {})
+	    : severity(severity), span(span), message(std::move(message)), hint(std::move(hint)), kind(kind),
+	      construct(std::move(construct)) {
+	}
+
 	Severity severity = Severity::kError;
 	SourceSpan span;
 	std::string message;
 	//! Advice on how to fix the problem, or empty when there is nothing useful to add.
 	std::string hint;
+	DiagnosticKind kind = DiagnosticKind::kSemantic;
+	//! The operator or construct that a kUnsupported or kUnimplemented diagnostic is about.
+	std::string construct;
 };
 
 //! Thrown by the parser and by query checks. Holds one or more diagnostics, errors first.

@@ -10,6 +10,9 @@ namespace sumoql::grammar {
 
 struct expression;
 
+// Defined with the query rule, because a subquery holds a whole query.
+struct subquery;
+
 // ---------------------------------------------------------------------------------------------
 // Primaries
 // ---------------------------------------------------------------------------------------------
@@ -30,7 +33,7 @@ struct function_call
 struct parenthesized_body : seq<whitespace, expression> {};
 struct parenthesized : seq<one<'('>, must<parenthesized_body>, must<closing_paren>> {};
 
-struct primary : sor<number_literal, string_literal, true_literal, false_literal, null_literal,
+struct primary : sor<subquery, number_literal, string_literal, true_literal, false_literal, null_literal,
                      function_call, field_name, parenthesized,
                      seq<at<single_quote>, raise<single_quote>>> {};
 

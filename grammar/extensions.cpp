@@ -28,6 +28,10 @@ ExtensionText TextFor(ast::ExtensionKind kind) {
 		return {"'!' before a comparison without parentheses is not documented Sumo Logic syntax; sumoql reads "
 		        "'!x matches p' as '!(x matches p)'",
 		        "write '!(x matches p)' so Sumo Logic reads it the same way"};
+	case ast::ExtensionKind::kRegexFlags:
+		return {"flags after a regex literal, as in '/re/i', are not documented Sumo Logic syntax; sumoql "
+		        "reads them as RE2 flags, so '/re/i' is '/(?i)re/'",
+		        "write the flags inside the regex, as in /(?i)re/, to run in Sumo Logic"};
 	}
 	return {"unknown extension", ""};
 }
@@ -51,7 +55,7 @@ std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity sev
 			}
 			hint += fmt::format(" (also used at {})", lines);
 		}
-		diagnostics.push_back(Diagnostic {severity, spans.front(), text.message, hint});
+		diagnostics.push_back(Diagnostic {severity, spans.front(), text.message, hint, DiagnosticKind::kExtension});
 	}
 
 	std::sort(diagnostics.begin(), diagnostics.end(),

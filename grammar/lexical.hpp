@@ -45,7 +45,12 @@ struct unterminated_regex : one<'/'> {};
 // A regex literal `/re/` contains at least one character, and `\/` puts a slash inside it. It
 // may not span lines, so a missing closing slash is reported on the line where it is missing.
 struct regex_character : sor<seq<one<'\\'>, not_one<'\n', '\r'>>, not_one<'/', '\n', '\r'>> {};
-struct regex_literal : sor<seq<one<'/'>, plus<regex_character>, one<'/'>>,
+
+// `/re/i`: flags after the closing slash, as regex converters write them. Sumo Logic does not
+// document them, so they are an extension. Each is an RE2 flag: i, m or s.
+struct regex_flags : seq<plus<one<'i', 'm', 's'>>, not_at<identifier_other>> {};
+
+struct regex_literal : sor<seq<one<'/'>, plus<regex_character>, one<'/'>, opt<regex_flags>>,
                            seq<at<one<'/'>>, raise<unterminated_regex>>> {};
 
 // ---------------------------------------------------------------------------------------------
@@ -64,8 +69,9 @@ struct number_suffix
           one<'K', 'k', 'M', 'G', 'B', 'T', 'P', 's', 'm', 'h', 'd', 'w'>> {};
 
 // A number has no sign (a leading `-` is unary minus) and may not run into a name (`5min`).
-struct number_literal
-    : seq<digits, opt<fraction>, opt<exponent>, opt<number_suffix>, not_at<identifier_other>> {};
+// The integer part may be left out, as in `.4`.
+struct number_literal : seq<sor<seq<digits, opt<fraction>>, fraction>, opt<exponent>, opt<number_suffix>,
+                            not_at<identifier_other>> {};
 
 template <typename Word>
 struct reserved : seq<Word, not_at<identifier_other>> {};

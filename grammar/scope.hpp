@@ -41,10 +41,13 @@ struct keyword : seq<not_at<sor<scope_and_word, scope_or_word, scope_not_word>>,
 
 struct scope_or;
 
+// Defined with the query rule, because a subquery holds a whole query.
+struct subquery;
+
 struct scope_group_body : seq<whitespace, scope_or> {};
 struct scope_group : seq<one<'('>, must<scope_group_body>, must<closing_paren>> {};
 
-struct scope_atom : sor<scope_group, field_term, phrase, keyword> {};
+struct scope_atom : sor<subquery, scope_group, field_term, phrase, keyword> {};
 
 struct scope_term;
 

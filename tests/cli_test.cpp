@@ -4,10 +4,13 @@
 #include "tests/sumoql_process.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -124,44 +127,6 @@ TEST(Cli, NowOptionFreezesNow) {
 
 	auto invalid = RunSumoql("run --now yesterday -e '| fields x' - < /dev/null");
 	EXPECT_EQ(invalid.exit_code, 2);
-	EXPECT_EQ(invalid.err, "sumoql: error: invalid --now value 'yesterday'; give epoch milliseconds such as "
-	                       "1717423200000 or an ISO 8601 time such as 2024-06-03T14:00:00Z\n");
-}
-
-TEST(Cli, NowTakesIsoTime) {
-	fs::path input = fs::temp_directory_path() / ("sumoql_cli_now_iso_" + std::to_string(::getpid()) + ".jsonl");
-	{
-		std::ofstream out(input);
-		out << "{}\n";
-	}
-	// 2024-06-03 is day 19877 after 1970-01-01: (19877 * 86400 + 14 * 3600) * 1000 ms.
-	auto iso = RunSumoql("run -q -f jsonl --now 2024-06-03T14:00:00Z -e '| now() as t | fields t' " + input.string());
-	auto zoned =
-	    RunSumoql("run -q -f jsonl --now 2024-06-03T16:00:00+02:00 -e '| now() as t | fields t' " + input.string());
-	fs::remove(input);
-
-	EXPECT_EQ(iso.exit_code, 0) << iso.err;
-	EXPECT_EQ(iso.out, "{\"t\":1717423200000}\n");
-	EXPECT_EQ(zoned.exit_code, 0) << zoned.err;
-	EXPECT_EQ(zoned.out, "{\"t\":1717423200000}\n");
-}
-
-TEST(Cli, NowRejectsEmptyAndOutOfRange) {
-	auto empty = RunSumoql("run --now '' -e '| fields x' - < /dev/null");
-	EXPECT_EQ(empty.exit_code, 2);
-	EXPECT_NE(empty.err.find("invalid --now value ''"), std::string::npos) << empty.err;
-
-	auto huge = RunSumoql("run --now 99999999999999999999 -e '| fields x' - < /dev/null");
-	EXPECT_EQ(huge.exit_code, 2);
-	EXPECT_NE(huge.err.find("invalid --now value '99999999999999999999'"), std::string::npos) << huge.err;
-
-	// One past 9999-12-31T23:59:59.999Z.
-	auto past_9999 = RunSumoql("run --now 253402300800000 -e '| fields x' - < /dev/null");
-	EXPECT_EQ(past_9999.exit_code, 2);
-
-	auto from = RunSumoql("run --from 99999999999999999999 -e '| fields x' - < /dev/null");
-	EXPECT_EQ(from.exit_code, 2);
-	EXPECT_NE(from.err.find("invalid --from value '99999999999999999999'"), std::string::npos) << from.err;
 }
 
 TEST(Cli, UnknownFunctionSuggestsName) {
@@ -180,6 +145,87 @@ TEST(Cli, BarePredicateWarnsEvenWhenStrict) {
 TEST(Cli, CheckAcceptsShippedQueries) {
 	auto result = RunSumoql(std::string("check ") + kDetection);
 	EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_json");
+	const fs::path hosted = folder / "hosted.sumo";
+	const fs::path broken = folder / "broken.sumo";
+	sumoql::testing::WriteFile(hosted, "_sourceCategory={{cat}}\n| geoip src_ip\n");
+	sumoql::testing::WriteFile(broken, "| where (a");
+	auto result = RunSumoql("check --format json '" + hosted.string() + "' '" + broken.string() + "'");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 1) << result.err;
+	std::istringstream lines(result.out);
+	std::vector<nlohmann::json> objects;
+	for (std::string line; std::getline(lines, line);) {
+		objects.push_back(nlohmann::json::parse(line));
+	}
+	ASSERT_EQ(objects.size(), 3u) << result.out;
+
+	EXPECT_EQ(objects[0]["kind"], "parameter");
+	EXPECT_EQ(objects[0]["severity"], "warning");
+	EXPECT_EQ(objects[0]["line"], 1);
+	EXPECT_EQ(objects[0]["column"], 17);
+	EXPECT_EQ(objects[0]["message"], "template parameter '{{cat}}' has no value");
+
+	EXPECT_EQ(objects[1]["kind"], "unsupported");
+	EXPECT_EQ(objects[1]["severity"], "error");
+	EXPECT_EQ(objects[1]["line"], 2);
+	EXPECT_EQ(objects[1]["column"], 3);
+	EXPECT_EQ(objects[1]["construct"], "geoip");
+	EXPECT_EQ(objects[1]["message"], "operator 'geoip' is not supported: it needs Sumo Logic's hosted GeoIP data");
+	EXPECT_EQ(objects[1]["file"], hosted.string());
+
+	EXPECT_EQ(objects[2]["kind"], "syntax");
+	EXPECT_EQ(objects[2]["line"], 1);
+	EXPECT_EQ(objects[2]["column"], 11);
+	EXPECT_EQ(objects[2]["message"], "expected ')'");
+	EXPECT_EQ(objects[2]["file"], broken.string());
+}
+
+TEST(Cli, CheckWarnsButPassesUnfilledParameter) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_param");
+	const fs::path query = folder / "param.sumo";
+	sumoql::testing::WriteFile(query, "_sourceCategory={{cat}} | where a = \"$$want\"\n");
+	auto result = RunSumoql("check '" + query.string() + "'");
+	fs::remove_all(folder);
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_NE(result.err.find(":1:17: warning: template parameter '{{cat}}' has no value"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(":1:38: warning: template parameter '$$want' has no value"), std::string::npos)
+	    << result.err;
+}
+
+TEST(Cli, RunRejectsUnfilledParameter) {
+	auto result = RunSumoql("run -e '_sourceCategory={{cat}} | fields a' < /dev/null");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.err.find("<query>:1:17: error: template parameter '{{cat}}' has no value"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find("--param 'cat=VALUE'"), std::string::npos) << result.err;
+}
+
+TEST(Cli, RunFillsParameters) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("run_param");
+	const fs::path events = folder / "events.jsonl";
+	sumoql::testing::WriteFile(events, "{\"_sourceCategory\":\"prod\",\"a\":\"1\"}\n"
+	                                   "{\"_sourceCategory\":\"prod\",\"a\":\"2\"}\n"
+	                                   "{\"_sourceCategory\":\"dev\",\"a\":\"1\"}\n");
+	auto result = RunSumoql("run -q -f jsonl -e '_sourceCategory={{cat}} | where a = \"$$want\" | fields a' "
+	                        "--param cat=prod --param want=1 '" + events.string() + "'");
+	fs::remove_all(folder);
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"a\":\"1\"}\n");
+}
+
+TEST(Cli, ErrorAfterFilledValueIsAtWrittenColumn) {
+	auto result = RunSumoql("run -e '| where a = {{v}} +' --param v=7 < /dev/null");
+	EXPECT_EQ(result.exit_code, 1);
+	EXPECT_NE(result.err.find("<query>:1:20: error: expected a value after the arithmetic operator"),
+	          std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find("| where a = {{v}} +"), std::string::npos) << result.err;
 }
 
 TEST(Cli, CsvOutputQuotesFields) {
@@ -314,53 +360,6 @@ TEST(Cli, DedupAndTotalRowLimits) {
 	EXPECT_NE(total.err.find("error: total received more than 100000 rows"), std::string::npos) << total.err;
 	EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;
 	EXPECT_EQ(CountOccurrences(at_limit.out, "\n"), 7u);
-}
-
-//! Writes `text` to `name` in a fresh temporary folder and returns the folder.
-fs::path WriteTemporaryFile(const std::string &folder_name, const std::string &name, const std::string &text) {
-	fs::path folder = fs::temp_directory_path() / (folder_name + "_" + std::to_string(::getpid()));
-	fs::create_directories(folder);
-	std::ofstream(folder / name) << text;
-	return folder;
-}
-
-TEST(Cli, LookupTablesFromConfigAndOption) {
-	fs::path folder = WriteTemporaryFile("sumoql_cli_lookup", "users.csv", "id,name\n7,Bob\n");
-	std::ofstream(folder / "other.csv") << "id,name\n7,Robert\n";
-	std::ofstream(folder / "sumoql.yaml") << "lookups:\n  /Library/users: users.csv\n";
-	std::ofstream(folder / "events.jsonl") << "{\"uid\":\"7\"}\n";
-	std::string query = "-e '| lookup name from path://\"/Library/users\" on uid=id | fields name' ";
-	std::string config = "--config " + (folder / "sumoql.yaml").string() + " ";
-	std::string events = (folder / "events.jsonl").string();
-
-	auto from_config = RunSumoql("run -q -f jsonl " + config + query + events);
-	auto from_option = RunSumoql("run -q -f jsonl " + config + "--lookup /Library/users=" +
-	                             (folder / "other.csv").string() + " " + query + events);
-	auto unmapped = RunSumoql("run -q -f jsonl " + query + events);
-	fs::remove_all(folder);
-
-	// The config's file path is relative to the config's folder, and --lookup replaces it.
-	EXPECT_EQ(from_config.exit_code, 0) << from_config.err;
-	EXPECT_EQ(from_config.out, "{\"name\":\"Bob\"}\n");
-	EXPECT_EQ(from_option.out, "{\"name\":\"Robert\"}\n");
-	EXPECT_EQ(unmapped.exit_code, 1);
-	EXPECT_NE(unmapped.err.find("lookup table '/Library/users' is not mapped to a file"), std::string::npos)
-	    << unmapped.err;
-}
-
-TEST(Cli, InvalidLookupTableIsInputError) {
-	fs::path folder = WriteTemporaryFile("sumoql_cli_bad_table", "bad.csv", "id,name\n7,Bob,extra\n");
-	std::string table = (folder / "bad.csv").string();
-	auto result = RunSumoql("run -q -e 'cat path://\"/Library/bad\"' --lookup /Library/bad=" + table);
-	auto with_input = RunSumoql("run -q -e 'cat path://\"/Library/bad\"' --lookup /Library/bad=" + table + " " +
-	                            table);
-	fs::remove_all(folder);
-
-	EXPECT_EQ(result.exit_code, 2);
-	EXPECT_NE(result.err.find(table + ": record 2 has 3 fields, but the header names 2 columns"), std::string::npos)
-	    << result.err;
-	EXPECT_EQ(with_input.exit_code, 2);
-	EXPECT_NE(with_input.err.find("give no input files"), std::string::npos) << with_input.err;
 }
 
 TEST(Cli, CsvHeaderWithoutRows) {

@@ -8,6 +8,7 @@
 #include "grammar/messages.hpp"
 #include "grammar/parser.hpp"
 #include "grammar/query.hpp"
+#include "grammar/unsupported.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -181,10 +182,15 @@ double NumberValueOf(const std::string &number_text) {
 	return std::get<ast::NumberLiteral>(assign.value->node).value;
 }
 
-//! Parses a query that must fail and returns its diagnostic.
+//! Parses a query that must fail, or that must use one construct sumoql cannot run, and returns
+//! its diagnostic.
 Diagnostic ErrorOf(std::string_view query_text) {
 	try {
-		ParseQuery(query_text);
+		const std::vector<Diagnostic> unsupported = DescribeUnsupported(ParseQuery(query_text));
+		if (!unsupported.empty()) {
+			EXPECT_EQ(unsupported.size(), 1u) << query_text;
+			return unsupported.front();
+		}
 	} catch (const QueryError &error) {
 		EXPECT_EQ(error.diagnostics().size(), 1u) << query_text;
 		return error.diagnostics().front();
@@ -1044,7 +1050,7 @@ TEST(Errors, OperatorNames) {
 	    {"| count by user", 1, 3, "operator 'count' is not supported yet"},
 	    {"| count", 1, 3, "operator 'count' is not supported yet"},
 	    {"| count as n", 1, 3, "operator 'count' is not supported yet"},
-	    {"| LOGREDUCE", 1, 3, "operator 'LOGREDUCE' is not supported yet"},
+	    {"| LOGREDUCE", 1, 3, "operator 'LOGREDUCE' is not supported: it needs Sumo Logic's LogReduce clustering service"},
 	    {"| timeslice 1m", 1, 3, "operator 'timeslice' is not supported yet"},
 	    {"| sum(bytes) as total", 1, 3, "operator 'sum' is not supported yet"},
 	    {"| count_distinct(user)", 1, 3, "operator 'count_distinct' is not supported yet"},

@@ -61,8 +61,7 @@ ExtractionRules ParseExtractionRules(std::string source_name, std::string text) 
 	}
 	std::string parsed_text = rules.text;
 	if (first != '|') {
-		// Concatenation, not insert(0, "|"), which GCC 12 flags with a false -Wrestrict warning.
-		parsed_text = "|" + rules.text;
+		parsed_text.insert(0, "|");
 		rules.prefix_length = 1;
 	}
 

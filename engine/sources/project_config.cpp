@@ -31,7 +31,6 @@ public:
 
 private:
 	void ReadSources(const YAML::Node &node, ProjectConfig &config);
-	void ReadLookups(const YAML::Node &node, ProjectConfig &config);
 	SourceConfig ReadSource(const YAML::Node &node);
 	void ReadMetadata(const YAML::Node &node, SourceConfig &source);
 	std::vector<std::string> ReadStringList(const YAML::Node &node, std::string_view key);
@@ -68,7 +67,6 @@ ProjectConfig ConfigReader::Read() {
 	using SectionReader = std::function<void(const YAML::Node &, ProjectConfig &)>;
 	const std::map<std::string, SectionReader> sections = {
 	    {"sources", [this](const YAML::Node &node, ProjectConfig &config) { ReadSources(node, config); }},
-	    {"lookups", [this](const YAML::Node &node, ProjectConfig &config) { ReadLookups(node, config); }},
 	};
 	for (const auto &entry : root) {
 		std::string key = entry.first.as<std::string>();
@@ -91,17 +89,6 @@ void ConfigReader::ReadSources(const YAML::Node &node, ProjectConfig &config) {
 	}
 	for (const auto &entry : node) {
 		config.sources.push_back(ReadSource(entry));
-	}
-}
-
-void ConfigReader::ReadLookups(const YAML::Node &node, ProjectConfig &config) {
-	if (!node.IsMap()) {
-		Fail(node, "'lookups' must be a mapping from table paths to CSV files, such as "
-		           "'/Library/Users/x/users: tables/users.csv'");
-	}
-	for (const auto &entry : node) {
-		std::string table = ReadString(entry.first, "lookups");
-		config.lookups.emplace_back(std::move(table), MakeAbsolute(ReadString(entry.second, table)));
 	}
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
-// Stage names that sumoql cannot run. Real Sumo Logic operators that sumoql does not run yet
-// are listed here, so that such a stage fails with a message naming the operator.
+// Stage names that sumoql cannot run yet. Real Sumo Logic operators that sumoql does not run yet
+// are listed here and read as opaque text, so that such a stage gets a message naming the
+// operator while the rest of the query is still checked.
 
 #include "grammar/expression.hpp"
+#include "grammar/operators/opaque.hpp"
 
 namespace sumoql::grammar {
 
@@ -41,28 +43,11 @@ struct unsupported_operator_name
           operator_name<TAO_PEGTL_ISTRING("topk")>,
           operator_name<TAO_PEGTL_ISTRING("top")>,
           operator_name<TAO_PEGTL_ISTRING("fillmissing")>,
-          operator_name<TAO_PEGTL_ISTRING("join")>,
-          operator_name<TAO_PEGTL_ISTRING("compose")>,
-          operator_name<TAO_PEGTL_ISTRING("save")>,
-          operator_name<TAO_PEGTL_ISTRING("geoip")>,
-          operator_name<TAO_PEGTL_ISTRING("threatip")>,
-          operator_name<TAO_PEGTL_ISTRING("logreduce")>,
-          operator_name<TAO_PEGTL_ISTRING("logcompare")>,
-          operator_name<TAO_PEGTL_ISTRING("outlier")>,
-          operator_name<TAO_PEGTL_ISTRING("predict")>,
-          operator_name<TAO_PEGTL_ISTRING("smooth")>,
-          operator_name<TAO_PEGTL_ISTRING("rollingstd")>,
-          operator_name<TAO_PEGTL_ISTRING("backshift")>,
-          operator_name<TAO_PEGTL_ISTRING("compare")>,
-          operator_name<TAO_PEGTL_ISTRING("bin")>,
-          operator_name<TAO_PEGTL_ISTRING("filter")>,
-          operator_name<TAO_PEGTL_ISTRING("trace")>,
-          operator_name<TAO_PEGTL_ISTRING("sessionize")>,
-          operator_name<TAO_PEGTL_ISTRING("transactionize")>,
-          operator_name<TAO_PEGTL_ISTRING("tourl")>,
-          operator_name<TAO_PEGTL_ISTRING("merge")>> {};
+          operator_name<TAO_PEGTL_ISTRING("transpose")>,
+          operator_name<TAO_PEGTL_ISTRING("lookup")>,
+          operator_name<TAO_PEGTL_ISTRING("cat")>> {};
 
-struct unsupported_operator : seq<at<unsupported_operator_name>, raise<unsupported_operator>> {};
+struct unsupported_operator : seq<unsupported_operator_name, opaque_body> {};
 
 // Tokens that may follow a field name inside an expression. A stage that starts with a name
 // followed by none of them (or by nothing) names an operator, not an expression.

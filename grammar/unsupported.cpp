@@ -1,0 +1,85 @@
+#include "grammar/unsupported.hpp"
+
+#include "grammar/messages.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+namespace sumoql {
+
+namespace {
+
+struct UnsupportedReason {
+	std::string_view construct;
+	std::string_view reason;
+};
+
+// Operators that cannot run on local files, with the reason. Any other unsupported construct
+// is an operator that sumoql does not implement yet.
+constexpr std::array<UnsupportedReason, 14> kReasons = {{
+    {"geoip", "it needs Sumo Logic's hosted GeoIP data"},
+    {"geolookup", "it needs Sumo Logic's hosted geolocation data"},
+    {"threatip", "it needs Sumo Logic's hosted threat intelligence data"},
+    {"threatlookup", "it needs Sumo Logic's hosted threat intelligence data"},
+    {"logreduce", "it needs Sumo Logic's LogReduce clustering service"},
+    {"logcompare", "it searches the indexed logs again over a baseline time range"},
+    {"logexplain", "it needs Sumo Logic's LogExplain analysis service"},
+    {"outlier", "it needs Sumo Logic's outlier model, whose exact computation is not published"},
+    {"predict", "it needs Sumo Logic's forecasting models"},
+    {"infer", "it needs Sumo Logic's hosted benchmark models"},
+    {"save", "it writes results to the Sumo Logic Library or an index"},
+    {"compare", "it searches the indexed logs again over earlier time ranges, and sumoql has only "
+                "the events of its inputs"},
+    {"subquery", "it runs a second search over the indexed logs, and sumoql reads its inputs once"},
+    {"compose", "it returns a subquery's rows to the enclosing query, so it can only end a "
+                "subquery"},
+}};
+
+constexpr std::string_view kUnsupportedHint =
+    "sumoql runs queries over local files only; remove this part or run the query in Sumo Logic";
+
+const UnsupportedReason *FindReason(std::string_view construct) {
+	for (const UnsupportedReason &entry : kReasons) {
+		if (entry.construct == construct) {
+			return &entry;
+		}
+	}
+	return nullptr;
+}
+
+Diagnostic DescribeUse(const ast::UnsupportedUse &use) {
+	Diagnostic diagnostic;
+	diagnostic.severity = Severity::kError;
+	diagnostic.span = use.span;
+	diagnostic.construct = use.construct;
+
+	const UnsupportedReason *reason = FindReason(use.construct);
+	if (reason == nullptr) {
+		diagnostic.kind = DiagnosticKind::kUnimplemented;
+		diagnostic.message = fmt::format(fmt::runtime(grammar::error_message<grammar::unsupported_operator>),
+		                                 use.spelling);
+		diagnostic.hint = grammar::error_hint<grammar::unsupported_operator>;
+		return diagnostic;
+	}
+
+	diagnostic.kind = DiagnosticKind::kUnsupported;
+	const std::string_view what = use.construct == "subquery" ? "a subquery is" : "operator '{}' is";
+	diagnostic.message = fmt::format("{} not supported: {}", fmt::format(fmt::runtime(what), use.spelling),
+	                                 reason->reason);
+	diagnostic.hint = std::string(kUnsupportedHint);
+	return diagnostic;
+}
+
+} // namespace
+
+std::vector<Diagnostic> DescribeUnsupported(const ast::Query &query) {
+	std::vector<Diagnostic> diagnostics;
+	for (const auto &use : query.unsupported) {
+		diagnostics.push_back(DescribeUse(use));
+	}
+	return diagnostics;
+}
+
+} // namespace sumoql

@@ -1,0 +1,106 @@
+// Unit tests of template parameters: which placeholders are found, what stands in for an
+// unfilled one, and how spans of the filled text map back to the written text.
+
+#include "grammar/template_parameters.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace sumoql {
+namespace {
+
+const std::map<std::string, std::string> kNoValues;
+
+TEST(TemplateParameters, BracesBecomeFieldNameOfSameLength) {
+	const FilledQuery filled = FillTemplateParameters("account={{account}} | where x = \"{{ip}}\"", kNoValues);
+	EXPECT_EQ(filled.text, "account=__account__ | where x = \"__ip__\"");
+	ASSERT_EQ(filled.unfilled.size(), 2u);
+	EXPECT_EQ(filled.unfilled[0].name, "account");
+	EXPECT_EQ(filled.unfilled[0].text, "{{account}}");
+	EXPECT_EQ(filled.unfilled[0].span.column, 9u);
+	EXPECT_EQ(filled.unfilled[1].name, "ip");
+	EXPECT_EQ(filled.unfilled[1].span.column, 34u);
+}
+
+TEST(TemplateParameters, DollarsAndBlanksInBraces) {
+	const FilledQuery filled = FillTemplateParameters("$$logsrc {{ log src }}", kNoValues);
+	EXPECT_EQ(filled.text, "__logsrc ___log_src___");
+	ASSERT_EQ(filled.unfilled.size(), 2u);
+	EXPECT_EQ(filled.unfilled[0].name, "logsrc");
+	EXPECT_EQ(filled.unfilled[1].name, "log src");
+}
+
+TEST(TemplateParameters, ValuesAreFilledEverywhereButComments) {
+	const std::map<std::string, std::string> values = {{"cat", "prod/web"}, {"user", "ann"}};
+	const FilledQuery filled =
+	    FillTemplateParameters("_sourceCategory={{cat}} // {{cat}}\n| where u matches \"$$user\"", values);
+	EXPECT_EQ(filled.text, "_sourceCategory=prod/web // {{cat}}\n| where u matches \"ann\"");
+	EXPECT_TRUE(filled.unfilled.empty());
+}
+
+TEST(TemplateParameters, AnglesOnlyWhereAValueIsExpected) {
+	const FilledQuery scope = FillTemplateParameters("_sourceCategory=<PAN SOURCE> (<other>)", kNoValues);
+	EXPECT_EQ(scope.text, "_sourceCategory=_PAN_SOURCE_ (_other_)");
+
+	const FilledQuery option = FillTemplateParameters("* | json auto field=<myfield>", kNoValues);
+	EXPECT_EQ(option.text, "* | json auto field=_myfield_");
+
+	// After the first pipe a `<` compares, and inside a string it is text.
+	const std::string comparison = "| where a <b> 1 | parse \"(?<user>\\w+)\" as x | keyvalue \"<a>\"";
+	EXPECT_EQ(FillTemplateParameters(comparison, kNoValues).text, comparison);
+}
+
+TEST(TemplateParameters, BracketPlaceholderOnlyAfterEquals) {
+	EXPECT_EQ(FillTemplateParameters("_sourceCategory=[sourceCategoryName] | x", kNoValues).text,
+	          "_sourceCategory=_sourceCategoryName_ | x");
+	const std::string subquery = "a [subquery: b | compose c]";
+	EXPECT_EQ(FillTemplateParameters(subquery, kNoValues).text, subquery);
+}
+
+TEST(TemplateParameters, WildcardPathIsNotAComment) {
+	const FilledQuery filled = FillTemplateParameters("_sourceHost=/aws/rds/*pg id={{id}}", kNoValues);
+	EXPECT_EQ(filled.text, "_sourceHost=/aws/rds/*pg id=__id__");
+}
+
+TEST(TemplateParameters, ParameterAloneOnLineBecomesBlank) {
+	const FilledQuery filled = FillTemplateParameters("a\n  {{pre_filter}} // optional\n| count", kNoValues);
+	EXPECT_EQ(filled.text, "a\n                 // optional\n| count");
+	ASSERT_EQ(filled.unfilled.size(), 1u);
+	EXPECT_EQ(filled.unfilled[0].span.line, 2u);
+	EXPECT_EQ(filled.unfilled[0].span.column, 3u);
+}
+
+TEST(TemplateParameters, SpansMapBackAcrossLongerAndShorterValues) {
+	const std::string written = "| where a = {{v}} + {{w}} +";
+	const std::map<std::string, std::string> values = {{"v", "7"}, {"w", "123456789"}};
+	const FilledQuery filled = FillTemplateParameters(written, values);
+	ASSERT_EQ(filled.text, "| where a = 7 + 123456789 +");
+
+	// The final `+` is at filled column 27 and written column 27: the two values shift by -4
+	// and +4.
+	SourceSpan plus;
+	plus.offset = 26;
+	plus.length = 1;
+	const SourceSpan mapped_plus = filled.ToOriginal(plus, written);
+	EXPECT_EQ(mapped_plus.offset, 26u);
+	EXPECT_EQ(mapped_plus.column, 27u);
+
+	// A span inside a filled value maps to the whole placeholder.
+	SourceSpan inside;
+	inside.offset = 18;
+	inside.length = 1;
+	const SourceSpan mapped_inside = filled.ToOriginal(inside, written);
+	EXPECT_EQ(mapped_inside.offset, 20u);
+	EXPECT_EQ(mapped_inside.length, 5u);
+
+	// The first `+` is at filled offset 14 and written offset 18.
+	SourceSpan first_plus;
+	first_plus.offset = 14;
+	first_plus.length = 1;
+	EXPECT_EQ(filled.ToOriginal(first_plus, written).offset, 18u);
+}
+
+} // namespace
+} // namespace sumoql
