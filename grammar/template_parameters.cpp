@@ -94,16 +94,27 @@ std::optional<Placeholder> MatchAngles(std::string_view text, std::size_t offset
 	return Placeholder {end + 1 - offset, Trim(name), "_" + ToWord(name) + "_"};
 }
 
-// A `<` may start a placeholder right after `=`, or at the start of a search term in the scope.
+// A `<` may start a placeholder where it cannot compare: after `=`, `,`, `(` or the word `as`,
+// or at the start of a search term in the scope. No expression operand starts with `<`.
 bool AnglePlaceholderAllowed(std::string_view text, std::size_t offset, bool in_scope) {
-	if (offset == 0) {
+	std::size_t before = offset;
+	while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) {
+		--before;
+	}
+	if (before == 0) {
 		return in_scope;
 	}
-	const char previous = text[offset - 1];
-	if (previous == '=') {
+
+	const char previous = text[before - 1];
+	if (previous == '=' || previous == ',' || previous == '(') {
 		return true;
 	}
-	return in_scope && (previous == ' ' || previous == '\t' || previous == '\n' || previous == '(');
+	const bool after_as = before >= 3 && (text.substr(before - 2, 2) == "as" || text.substr(before - 2, 2) == "AS") &&
+	                      !IsWordCharacter(text[before - 3]) && before < offset;
+	if (after_as) {
+		return true;
+	}
+	return in_scope && (before < offset || previous == '\n');
 }
 
 // `[name]` after `=`, a placeholder that documentation examples write for a value. A subquery

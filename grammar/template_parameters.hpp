@@ -48,9 +48,9 @@ struct FilledQuery {
 };
 
 //! Finds the template parameters of `text` and fills those that `values` names.
-//! `{{name}}` and `$$name` are found anywhere outside comments. `<name>` is found only where a
-//! value is expected and `<` cannot compare: after `=`, or at the start of a search term before
-//! the first `|`. `[name]` is found only after `=`.
+//! `{{name}}` and `$$name` are found anywhere outside comments. `<name>` is found only outside
+//! strings and where `<` cannot compare: after `=`, `,`, `(` or `as`, or at the start of a search
+//! term before the first `|`. `[name]` is found only after `=`.
 FilledQuery FillTemplateParameters(std::string_view text, const std::map<std::string, std::string> &values);
 
 } // namespace sumoql

@@ -47,8 +47,11 @@ TEST(TemplateParameters, AnglesOnlyWhereAValueIsExpected) {
 	const FilledQuery option = FillTemplateParameters("* | json auto field=<myfield>", kNoValues);
 	EXPECT_EQ(option.text, "* | json auto field=_myfield_");
 
+	const FilledQuery aliases = FillTemplateParameters("* | json \"a\", \"b\" as <field1>, <field2>", kNoValues);
+	EXPECT_EQ(aliases.text, "* | json \"a\", \"b\" as _field1_, _field2_");
+
 	// After the first pipe a `<` compares, and inside a string it is text.
-	const std::string comparison = "| where a <b> 1 | parse \"(?<user>\\w+)\" as x | keyvalue \"<a>\"";
+	const std::string comparison = "| where a <b> 1 | where bas <c> 2 | parse \"(?<user>\\w+)\" as x | kv \"<a>\"";
 	EXPECT_EQ(FillTemplateParameters(comparison, kNoValues).text, comparison);
 }
 
