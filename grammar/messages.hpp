@@ -107,7 +107,7 @@ template <> inline constexpr const char *error_message<summed_field> = "expected
 template <> inline constexpr const char *error_hint<summed_field> = "for example: accum bytes as running_total by user";
 template <> inline constexpr const char *error_message<result_alias> = "expected a field name after 'as'";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
-template <> inline constexpr const char *error_hint<unsupported_operator> = "so far sumoql runs where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, limit, dedup, total, accum, diff and 'expression as field'";
+template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql parses this operator but does not run it; remove the stage, or run the query in Sumo Logic";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
 template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff and 'expression as field'";
 
