@@ -1,6 +1,7 @@
 #include "cli/case_runner.hpp"
 
 #include "cli/input_sources.hpp"
+#include "cli/query_text.hpp"
 #include "engine/execution/query_executor.hpp"
 #include "engine/readers/input_error.hpp"
 #include "grammar/diagnostic.hpp"
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 namespace sumoql {
@@ -72,10 +74,17 @@ private:
 	std::string path_;
 };
 
-std::vector<std::string> DescribeDiagnostics(const std::vector<Diagnostic> &diagnostics) {
+//! Describes the errors among `diagnostics` as `LINE:COLUMN: message`. With `query`, the spans are
+//! in its filled text and are shown at their places in the text as written.
+std::vector<std::string> DescribeDiagnostics(const std::vector<Diagnostic> &diagnostics,
+                                             const QueryText *query = nullptr) {
 	std::vector<std::string> messages;
 	for (const auto &diagnostic : diagnostics) {
-		messages.push_back(fmt::format("{}:{}: {}", diagnostic.span.line, diagnostic.span.column, diagnostic.message));
+		if (diagnostic.severity != Severity::kError) {
+			continue;
+		}
+		SourceSpan span = query ? query->filled.ToOriginal(diagnostic.span, query->text) : diagnostic.span;
+		messages.push_back(fmt::format("{}:{}: {}", span.line, span.column, diagnostic.message));
 	}
 	return messages;
 }
@@ -96,22 +105,20 @@ CommandLineSource MakeSource(const TestCase &test_case) {
 	return source;
 }
 
-//! Parses the query and, when the case sets `strict`, rejects its extensions. Returns false after
-//! putting the diagnostics in `run.errors`.
-bool ParseCase(const std::string &query_text, const TestCase &test_case, ast::Query &query, CaseRun &run) {
-	try {
-		query = ParseQuery(query_text);
-		if (test_case.strict) {
-			auto extensions = DescribeExtensions(query, Severity::kError);
-			if (!extensions.empty()) {
-				throw QueryError(extensions);
-			}
-		}
-		return true;
-	} catch (const QueryError &error) {
-		run.errors = DescribeDiagnostics(error.diagnostics());
+//! Fills the case's template parameters, parses the query and, when the case sets `strict`,
+//! rejects its extensions, as `sumoql run --param` does. Returns false after putting the errors
+//! in `run.errors`.
+bool ParseCase(const QueryText &text, const TestCase &test_case, ast::Query &query, CaseRun &run) {
+	std::vector<Diagnostic> diagnostics = DescribeUnfilledParameters(text, Severity::kError);
+	if (!diagnostics.empty()) {
+		run.errors = DescribeDiagnostics(diagnostics, &text);
 		return false;
 	}
+	if (!ParseQueryText(text, test_case.strict, query, diagnostics)) {
+		run.errors = DescribeDiagnostics(diagnostics, &text);
+		return false;
+	}
+	return true;
 }
 
 //! Fails the run at the first invalid event. An inline event is named by its place in the test
@@ -134,14 +141,10 @@ BadInputHandler MakeBadInputHandler(const std::string &inline_path, const std::v
 
 CaseRun RunCase(const std::string &query_text, const TestCase &test_case) {
 	CaseRun run;
-	// Running without the values would test a different query, so the case fails instead.
-	if (!test_case.params.empty()) {
-		run.errors.push_back("query parameters are not supported by this sumoql version; remove 'params' "
-		                     "from the case");
-		return run;
-	}
+	std::map<std::string, std::string> params(test_case.params.begin(), test_case.params.end());
+	QueryText text = MakeQueryText("<query>", query_text, params);
 	ast::Query query;
-	if (!ParseCase(query_text, test_case, query, run)) {
+	if (!ParseCase(text, test_case, query, run)) {
 		return run;
 	}
 
@@ -169,7 +172,7 @@ CaseRun RunCase(const std::string &query_text, const TestCase &test_case) {
 		executor.Finish();
 		run.rows = std::move(writer.rows);
 	} catch (const QueryError &error) {
-		run.errors = DescribeDiagnostics(error.diagnostics());
+		run.errors = DescribeDiagnostics(error.diagnostics(), &text);
 	} catch (const ExtractionRulesError &error) {
 		for (const auto &message : DescribeDiagnostics(error.diagnostics)) {
 			run.errors.push_back(error.rules.source_name + ":" + message);

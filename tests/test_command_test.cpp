@@ -271,13 +271,21 @@ TEST_F(TestCommand, UnknownLayoutIsReported) {
 	    << result.out;
 }
 
-TEST_F(TestCommand, ParamsFailCaseWithReason) {
-	WriteFile(folder_ / "params.sumo", "| fields host\n");
-	WriteFile(folder_ / "params.test.yaml", "cases:\n  - name: with params\n    params: {min: 1}\n    matches: 0\n");
+TEST_F(TestCommand, ParamsFillTemplateParameters) {
+	WriteFile(folder_ / "params.sumo", "| where port >= {{min}} | fields host\n");
+	// The placeholder starts at column 17 of line 1.
+	WriteFile(folder_ / "params.test.yaml", R"(cases:
+  - name: filled parameter
+    params: {min: 4096}
+    events: [{host: a, port: 5000}, {host: b, port: 80}]
+    rows: [{host: a}]
+  - name: parameter without a value
+    events: [{host: a, port: 5000}]
+    error: "1:17: template parameter '{{min}}' has no value"
+)");
 	auto result = RunSumoqlIn(folder_, "test params.test.yaml");
-	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.out.find("  the query failed: query parameters are not supported"), std::string::npos)
-	    << result.out;
+	EXPECT_EQ(result.exit_code, 0) << result.out;
+	EXPECT_EQ(result.out, "2 passed, 0 failed\n");
 }
 
 TEST_F(TestCommand, SnapshotInFlowMapIsRejected) {
