@@ -153,7 +153,9 @@ void PrintFileSummaries(const RunSummary &summary, const InputPlan &inputs) {
 		const FileSummary &file = summary.files[i];
 		const std::string &layout = i < inputs.inputs.size() ? inputs.inputs[i].layout : std::string();
 		std::string line = fmt::format("sumoql: {}: {}, layout {}, {}", file.path, Plural(file.events_read, "event"),
-		                               layout.empty() ? "none" : layout, Plural(file.bad_lines, "bad line"));
+		                               layout.empty() ? "none" : layout,
+		                               file.event_log ? Plural(file.bad_records, "bad record")
+		                                              : Plural(file.bad_lines, "bad line"));
 		if (file.dropped_by_time_range > 0) {
 			line += fmt::format(", {} outside the time range", file.dropped_by_time_range);
 		}
@@ -172,9 +174,12 @@ void PrintStageCounts(const RunSummary &summary, const QueryPlan &plan) {
 void PrintSummary(const RunSummary &summary) {
 	const auto &input = summary.input;
 	auto plural = Plural;
+	std::string skipped = plural(input.bad_lines, "bad line");
+	if (input.bad_records > 0) {
+		skipped += " and " + plural(input.bad_records, "bad event log record");
+	}
 	std::cerr << fmt::format("sumoql: {} read from {}, {} output, {} skipped\n", plural(input.events_read, "event"),
-	                         plural(input.files_read, "file"), plural(summary.rows_output, "row"),
-	                         plural(input.bad_lines, "bad line"));
+	                         plural(input.files_read, "file"), plural(summary.rows_output, "row"), skipped);
 	if (input.events_without_time > 0) {
 		std::cerr << fmt::format("sumoql: {} had no readable time and got a null _messageTime; name the time key "
 		                         "with --time-field\n",

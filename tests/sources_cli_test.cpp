@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -434,6 +436,46 @@ TEST_F(SourcesCliTest, EvtxRawIsRecordXml) {
 	EXPECT_TRUE(raw.starts_with("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">")) << raw;
 	EXPECT_NE(raw.find("<EventRecordID>10272</EventRecordID>"), std::string::npos) << raw;
 	EXPECT_NE(raw.find("<Data Name=\"DestinationIp\">151.101.36.133</Data>"), std::string::npos) << raw;
+}
+
+//! A damaged copy of a real .evtx file, made in the test's folder: every record is either read or
+//! counted as a bad record, and --fail-on-bad-input makes the damage fatal.
+TEST_F(SourcesCliTest, CorruptEvtxCountsLostRecords) {
+	fs::path original = fs::path(SUMOQL_SOURCE_DIR) / "../shared/data/evtx/DE_sysmon-3-rdp-tun.evtx";
+	if (!fs::exists(original)) {
+		GTEST_SKIP() << "real .evtx files not found at " << original.parent_path() << "; they are not part of the repository";
+	}
+	std::ifstream in(original, std::ios::binary);
+	std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+	ASSERT_GT(bytes.size(), 23000u);
+
+	// Zeroes 3000 bytes inside the file's only chunk, which holds all 73 records.
+	std::string damaged = bytes;
+	std::fill(damaged.begin() + 20000, damaged.begin() + 23000, '\0');
+	fs::path corrupt = Write("corrupt.evtx", damaged);
+	auto result = RunSumoql("run -f jsonl -e '| fields x' '" + corrupt.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	std::smatch counts;
+	ASSERT_TRUE(std::regex_search(result.err, counts, std::regex(R"(corrupt.evtx: (\d+) events, layout none, (\d+) bad records)")))
+	    << result.err;
+	int events = std::stoi(counts[1]);
+	int bad_records = std::stoi(counts[2]);
+	EXPECT_GT(bad_records, 0) << result.err;
+	EXPECT_EQ(events + bad_records, 73) << result.err;
+	EXPECT_NE(result.err.find("the event log is corrupted"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("bad event log record"), std::string::npos) << result.err;
+
+	auto fatal = RunSumoql("run --fail-on-bad-input -f jsonl -e '| fields x' '" + corrupt.string() + "'");
+	EXPECT_EQ(fatal.exit_code, 2) << fatal.err;
+	EXPECT_NE(fatal.err.find("corrupt.evtx"), std::string::npos) << fatal.err;
+
+	// A copy cut inside its only chunk keeps no record, and the loss is still reported.
+	fs::path truncated = Write("truncated.evtx", bytes.substr(0, 30000));
+	auto cut = RunSumoql("run -f jsonl -e '| fields x' '" + truncated.string() + "'");
+	EXPECT_EQ(cut.exit_code, 0) << cut.err;
+	EXPECT_NE(cut.err.find("truncated.evtx: 0 events, layout none, 1 bad record,"), std::string::npos) << cut.err;
+	auto cut_fatal = RunSumoql("run --fail-on-bad-input -f jsonl -e '| fields x' '" + truncated.string() + "'");
+	EXPECT_EQ(cut_fatal.exit_code, 2) << cut_fatal.err;
 }
 
 } // namespace

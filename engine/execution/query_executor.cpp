@@ -57,8 +57,9 @@ void QueryExecutor::ReadInput(const std::string &path, idx_t source) {
 	std::vector<StageCounts> stages_before = stage_counts_;
 	events_before_file_ = input_stats_.events_read;
 
-	if (IsEvtxFile(path)) {
-		EvtxSource evtx(path);
+	bool event_log = IsEvtxFile(path);
+	if (event_log) {
+		EvtxSource evtx(path, input_stats_, on_bad_input_);
 		ReadBlocks(
 		    path, source, [&](InputBlock &block) { return evtx.ReadBlock(block); },
 		    [&] { return evtx.bytes_read(); });
@@ -83,6 +84,8 @@ void QueryExecutor::ReadInput(const std::string &path, idx_t source) {
 	file.source = source;
 	file.events_read = input_stats_.events_read - before.events_read;
 	file.bad_lines = input_stats_.bad_lines - before.bad_lines;
+	file.bad_records = input_stats_.bad_records - before.bad_records;
+	file.event_log = event_log;
 	auto dropped_at = [&](std::optional<idx_t> index) -> std::uint64_t {
 		if (!index) {
 			return 0;

@@ -24,6 +24,9 @@ struct FileSummary {
 	idx_t source = 0;
 	std::uint64_t events_read = 0;
 	std::uint64_t bad_lines = 0;
+	std::uint64_t bad_records = 0;
+	//! True for a Windows event log (.evtx), whose items are records, not lines.
+	bool event_log = false;
 	//! Events outside --from/--to, or without a time while a range is set.
 	std::uint64_t dropped_by_time_range = 0;
 	//! Events that the scope, the search before the first pipe, did not match.

@@ -117,7 +117,8 @@ bool IsEvtxFile(const std::string &path) {
 	return file.gcount() == sizeof(signature) && std::memcmp(signature, "ElfFile\0", sizeof(signature)) == 0;
 }
 
-EvtxSource::EvtxSource(const std::string &path) : path_(path) {
+EvtxSource::EvtxSource(const std::string &path, InputStats &stats, BadInputHandler on_bad_record)
+    : path_(path), stats_(stats), on_bad_record_(std::move(on_bad_record)) {
 	libevtx_error_t *error = nullptr;
 	libevtx_file_t *file = nullptr;
 	if (libevtx_file_initialize(&file, &error) != 1) {
@@ -131,6 +132,13 @@ EvtxSource::EvtxSource(const std::string &path) : path_(path) {
 		file_ = nullptr;
 		throw InputError(path + ": cannot open the event log: " + message);
 	}
+
+	corrupted_ = libevtx_file_is_corrupted(file, nullptr) == 1;
+	if (corrupted_ && libevtx_file_get_number_of_recovered_records(file, &recovered_count_, &error) != 1) {
+		libevtx_error_free(&error);
+		recovered_count_ = 0;
+	}
+
 	std::error_code size_error;
 	file_size_ = std::filesystem::file_size(path, size_error);
 }
@@ -142,22 +150,94 @@ EvtxSource::~EvtxSource() {
 	}
 }
 
-std::string EvtxSource::RecordAsJsonLine(int index) {
+void EvtxSource::ReportBadRecord(const std::string &location, const std::string &message, std::uint64_t count) {
+	stats_.bad_records += count;
+	if (on_bad_record_) {
+		on_bad_record_(location, message);
+	}
+}
+
+void EvtxSource::AppendRecord(int index, std::string &lines) {
+	bool recovered = index >= record_count_;
+	std::string location = recovered ? fmt::format("{}: recovered record {}", path_, index - record_count_ + 1)
+	                                 : fmt::format("{}: record {}", path_, index + 1);
+
 	libevtx_error_t *error = nullptr;
 	libevtx_record_t *record = nullptr;
+	int status = recovered ? libevtx_file_get_recovered_record_by_index(file_, index - record_count_, &record, &error)
+	                       : libevtx_file_get_record_by_index(file_, index, &record, &error);
+	// In a corrupted file, the record numbers missing at the end count the unreadable records.
+	std::uint64_t count = corrupted_ ? 0 : 1;
+	if (status != 1) {
+		unreadable_records_++;
+		ReportBadRecord(location, "cannot read the record: " + TakeErrorMessage(error), count);
+		return;
+	}
+
+	std::uint64_t identifier = 0;
+	bool has_identifier = libevtx_record_get_identifier(record, &identifier, nullptr) == 1;
+	// A recovered record may be an older copy of one already read from an intact chunk.
+	bool duplicate = recovered && has_identifier && identifiers_.contains(identifier);
+	if (corrupted_ && has_identifier) {
+		identifiers_.insert(identifier);
+	}
+
+	std::string line;
+	std::string failure;
+	if (!duplicate) {
+		try {
+			line = RecordAsJsonLine(record);
+		} catch (const InputError &read_error) {
+			failure = read_error.what();
+		}
+	}
+	libevtx_record_free(&record, nullptr);
+
+	if (!failure.empty()) {
+		unreadable_records_ += has_identifier ? 0 : 1;
+		ReportBadRecord(location, failure, has_identifier ? 1 : count);
+	} else if (!duplicate) {
+		lines += line;
+		lines += '\n';
+	}
+}
+
+void EvtxSource::ReportMissingRecords() {
+	if (!corrupted_) {
+		return;
+	}
+	std::uint64_t missing = 0;
+	std::uint64_t expected = identifiers_.empty() ? 0 : *identifiers_.begin();
+	for (std::uint64_t identifier : identifiers_) {
+		if (identifier > expected) {
+			std::uint64_t last = identifier - 1;
+			std::string range = last == expected ? fmt::format("record {} is", expected)
+			                                      : fmt::format("records {} to {} are", expected, last);
+			ReportBadRecord(path_, fmt::format("the event log is corrupted and {} missing", range), last - expected + 1);
+			missing += last - expected + 1;
+		}
+		expected = identifier + 1;
+	}
+
+	// Records lost before the first or after the last one read leave no gap to count.
+	if (missing == 0 || missing < unreadable_records_) {
+		std::uint64_t lost = std::max<std::uint64_t>(1, unreadable_records_ - std::min(missing, unreadable_records_));
+		ReportBadRecord(path_, "the event log is corrupted and an unknown number of records could not be read", lost);
+	}
+}
+
+std::string EvtxSource::RecordAsJsonLine(void *record) {
+	libevtx_error_t *error = nullptr;
 	std::size_t size = 0;
 	std::vector<std::uint8_t> xml;
-	bool ok = libevtx_file_get_record_by_index(file_, index, &record, &error) == 1 &&
-	          libevtx_record_get_utf8_xml_string_size(record, &size, &error) == 1;
+	auto *evtx_record = static_cast<libevtx_record_t *>(record);
+	bool ok = libevtx_record_get_utf8_xml_string_size(evtx_record, &size, &error) == 1;
 	if (ok) {
 		xml.resize(size);
-		ok = libevtx_record_get_utf8_xml_string(record, xml.data(), size, &error) == 1;
-	}
-	if (record) {
-		libevtx_record_free(&record, nullptr);
+		ok = libevtx_record_get_utf8_xml_string(evtx_record, xml.data(), size, &error) == 1;
 	}
 	if (!ok) {
-		throw InputError(fmt::format("{}: cannot read event record {}: {}", path_, index + 1, TakeErrorMessage(error)));
+		throw InputError("cannot render the record as XML: " + TakeErrorMessage(error));
 	}
 
 	// The size counts the closing NUL.
@@ -180,14 +260,21 @@ std::string EvtxSource::RecordAsJsonLine(int index) {
 }
 
 bool EvtxSource::ReadBlock(InputBlock &block) {
-	if (next_record_ >= record_count_) {
+	int total = record_count_ + recovered_count_;
+	if (next_record_ >= total) {
+		if (next_record_ == total) {
+			next_record_++;
+			ReportMissingRecords();
+		}
 		return false;
 	}
 	std::string lines;
+	std::uint64_t line_count = 0;
 	std::uint64_t first_line = static_cast<std::uint64_t>(next_record_) + 1;
-	while (next_record_ < record_count_ && lines.size() < kBlockSize) {
-		lines += RecordAsJsonLine(next_record_++);
-		lines += '\n';
+	while (next_record_ < total && lines.size() < kBlockSize) {
+		std::size_t before = lines.size();
+		AppendRecord(next_record_++, lines);
+		line_count += lines.size() > before ? 1 : 0;
 	}
 
 	block.data = std::make_unique<char[]>(lines.size() + LineSource::kPadding);
@@ -195,15 +282,16 @@ bool EvtxSource::ReadBlock(InputBlock &block) {
 	std::memset(block.data.get() + lines.size(), 0, LineSource::kPadding);
 	block.size = lines.size();
 	block.first_line = first_line;
-	block.line_breaks = static_cast<std::uint64_t>(next_record_) + 1 - first_line;
+	block.line_breaks = line_count;
 	return true;
 }
 
 std::uint64_t EvtxSource::bytes_read() const {
-	if (record_count_ == 0) {
+	int total = record_count_ + recovered_count_;
+	if (total == 0 || next_record_ >= total) {
 		return file_size_;
 	}
-	return file_size_ * static_cast<std::uint64_t>(next_record_) / static_cast<std::uint64_t>(record_count_);
+	return file_size_ * static_cast<std::uint64_t>(next_record_) / static_cast<std::uint64_t>(total);
 }
 
 } // namespace sumoql

@@ -10,6 +10,8 @@ namespace sumoql {
 struct InputStats {
 	std::uint64_t events_read = 0;
 	std::uint64_t bad_lines = 0;
+	//! Event log (.evtx) records that could not be read, or that a corrupted file lost.
+	std::uint64_t bad_records = 0;
 	std::uint64_t files_read = 0;
 	//! Events whose time the query needed but that had no time key, or one that did not parse.
 	std::uint64_t events_without_time = 0;
