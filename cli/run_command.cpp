@@ -336,7 +336,8 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "UTC unless the text has a zone). Default: the first of _messageTime, @timestamp, UtcTime, "
 	                "TimeCreated, EventTime.");
 	run->add_option("--time-zone", settings->time_zone,
-	                "Zone of event times written without one, as a fixed offset: UTC, +02:00, -05:00. "
+	                "Zone of local event times written without one, as a fixed offset: UTC, +02:00, -05:00; "
+	                "never applied to UtcTime or SystemTime, which are UTC. "
 	                "Default: UTC.")
 	    ->check([](const std::string &value) {
 		    return ParseZoneOffset(value) ? std::string()

@@ -154,6 +154,7 @@ bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, Dat
                                 std::string &error) {
 	time_text_ = {};
 	time_rank_ = 0;
+	time_is_utc_ = false;
 	event_end_ = text.data() + capacity;
 
 	simdjson::ondemand::document document;
@@ -271,6 +272,7 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 	if (node.time_rank && (time_text_.data() == nullptr || *node.time_rank < time_rank_)) {
 		time_text_ = text;
 		time_rank_ = *node.time_rank;
+		time_is_utc_ = node.time_is_utc;
 	}
 	if (node.slot) {
 		Vector &column = chunk.columns[*node.slot];
@@ -370,7 +372,8 @@ void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t r
 			column.SetType(LogicalType::kNumber);
 			column.validity().SetAllInvalid();
 		}
-		auto time = time_text_.data() ? ParseEventTime(time_text_, projection_.time_format, projection_.time_zone_minutes) : std::nullopt;
+		int zone_minutes = time_is_utc_ ? 0 : projection_.time_zone_minutes;
+		auto time = time_text_.data() ? ParseEventTime(time_text_, projection_.time_format, zone_minutes) : std::nullopt;
 		column.numbers()[row] = time ? static_cast<double>(*time) : 0;
 		column.validity().Set(row, time.has_value());
 		stats_.events_without_time += time ? 0 : 1;

@@ -79,6 +79,7 @@ private:
 	//! The best event-time text of the row being read, and its rank.
 	std::string_view time_text_;
 	int time_rank_ = 0;
+	bool time_is_utc_ = false;
 };
 
 } // namespace sumoql

@@ -83,7 +83,12 @@ void Projection::AddField(std::string_view name, idx_t slot) {
 }
 
 void Projection::AddTimeCandidate(std::string_view name, int rank) {
-	NodeFor(name).time_rank = rank;
+	ProjectionNode &node = NodeFor(name);
+	node.time_rank = rank;
+
+	std::size_t dot = name.rfind('.');
+	std::string_view last = dot == std::string_view::npos ? name : name.substr(dot + 1);
+	node.time_is_utc = EqualsIgnoringCase(last, "UtcTime") || EqualsIgnoringCase(last, "SystemTime");
 }
 
 } // namespace sumoql

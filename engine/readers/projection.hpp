@@ -21,6 +21,9 @@ public:
 	std::optional<idx_t> slot;
 	//! Rank among the keys that may contain the event time; lower wins.
 	std::optional<int> time_rank;
+	//! True for a time key that is UTC by definition (Sysmon's `UtcTime`, the event log's
+	//! `SystemTime`), so the source's time zone never shifts it.
+	bool time_is_utc = false;
 
 	//! Returns the child named `name` (compared case-insensitively), adding it when missing.
 	ProjectionNode &Child(std::string_view name);
@@ -65,7 +68,8 @@ struct Projection {
 	//! Adds `name`, dotted or not, as a key whose value goes to `slot`.
 	void AddField(std::string_view name, idx_t slot);
 
-	//! Adds `name` as a key that may hold the event time, with the given rank.
+	//! Adds `name` as a key that may hold the event time, with the given rank. A key whose last
+	//! name is `UtcTime` or `SystemTime` is read as UTC whatever the time zone.
 	void AddTimeCandidate(std::string_view name, int rank);
 
 private:
