@@ -478,4 +478,27 @@ TEST_F(SourcesCliTest, CorruptEvtxCountsLostRecords) {
 	EXPECT_EQ(cut_fatal.exit_code, 2) << cut_fatal.err;
 }
 
+TEST_F(SourcesCliTest, EvtxInGzipOrStdinIsInputError) {
+	fs::path original = fs::path(SUMOQL_SOURCE_DIR) / "../shared/data/evtx/DE_sysmon-3-rdp-tun.evtx";
+	if (!fs::exists(original)) {
+		GTEST_SKIP() << "real .evtx files not found at " << original.parent_path() << "; they are not part of the repository";
+	}
+	std::ifstream in(original, std::ios::binary);
+	std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+	fs::path compressed = folder_ / "log.evtx.gz";
+	gzFile gz = gzopen(compressed.c_str(), "wb");
+	gzwrite(gz, bytes.data(), static_cast<unsigned>(bytes.size()));
+	gzclose(gz);
+
+	const std::string message = "EVTX inside gzip or on standard input is not supported";
+	auto gzip = RunSumoql("run -f jsonl -e '| fields x' '" + compressed.string() + "'");
+	EXPECT_EQ(gzip.exit_code, 2) << gzip.err;
+	EXPECT_NE(gzip.err.find("log.evtx.gz: " + message), std::string::npos) << gzip.err;
+	EXPECT_EQ(gzip.err.find("bad line"), std::string::npos) << gzip.err;
+
+	auto piped = RunSumoql("run -f jsonl -e '| fields x' - < '" + original.string() + "'");
+	EXPECT_EQ(piped.exit_code, 2) << piped.err;
+	EXPECT_NE(piped.err.find("<stdin>: " + message), std::string::npos) << piped.err;
+}
+
 } // namespace

@@ -129,8 +129,14 @@ bool LineSource::Refill() {
 
 void LineSource::SkipByteOrderMark() {
 	checked_byte_order_mark_ = true;
-	if (end_ - begin_ < 3) {
+	if (end_ - begin_ < 8) {
 		Refill();
+	}
+	// Only a plain file is read with libevtx, which needs to seek, so an event log that arrives
+	// through zlib (a .evtx.gz file, or standard input) would otherwise be read as bad NDJSON.
+	if (end_ - begin_ >= 8 && std::memcmp(buffer_ + begin_, "ElfFile\0", 8) == 0) {
+		throw InputError(path_ + ": EVTX inside gzip or on standard input is not supported; decompress it to a "
+		                         ".evtx file and give that file's path");
 	}
 	if (end_ - begin_ >= 3 && std::memcmp(buffer_ + begin_, "\xEF\xBB\xBF", 3) == 0) {
 		begin_ += 3;
