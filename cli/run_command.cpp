@@ -11,7 +11,12 @@
 #include "grammar/diagnostic.hpp"
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <chrono>
@@ -144,6 +149,26 @@ BadInputHandler MakeBadInputHandler(const RunSettings &settings, std::shared_ptr
 	};
 }
 
+//! Throws InputError for the first input that cannot be opened or is a directory, so that a bad
+//! path fails the run before any row of an earlier input is printed.
+void CheckInputsReadable(const InputPlan &inputs) {
+	for (const auto &input : inputs.inputs) {
+		if (input.path == "-") {
+			continue;
+		}
+		int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			throw InputError(input.path + ": cannot open: " + std::strerror(errno));
+		}
+		struct stat status {};
+		bool is_directory = ::fstat(fd, &status) == 0 && S_ISDIR(status.st_mode);
+		::close(fd);
+		if (is_directory) {
+			throw InputError(input.path + ": cannot read a directory; give the files in it, or a glob in sumoql.yaml");
+		}
+	}
+}
+
 std::string Plural(std::uint64_t count, const char *word) {
 	return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
@@ -257,6 +282,7 @@ int Run(RunSettings &settings) {
 		return static_cast<int>(ExitCode::kQueryError);
 	}
 	plan_options.sources = input_plan.sources;
+	CheckInputsReadable(input_plan);
 
 	std::unique_ptr<QueryPlan> plan;
 	try {

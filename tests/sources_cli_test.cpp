@@ -501,4 +501,17 @@ TEST_F(SourcesCliTest, EvtxInGzipOrStdinIsInputError) {
 	EXPECT_NE(piped.err.find("<stdin>: " + message), std::string::npos) << piped.err;
 }
 
+TEST_F(SourcesCliTest, MissingLaterInputFailsBeforeRows) {
+	fs::path present = Write("present.jsonl", "{\"x\": \"1\"}\n");
+	auto missing = RunSumoql("run -f jsonl -e '| fields x' '" + present.string() + "' '" + (folder_ / "absent.jsonl").string() + "'");
+	EXPECT_EQ(missing.exit_code, 2) << missing.err;
+	EXPECT_EQ(missing.out, "") << "no row may be printed before the missing input is reported";
+	EXPECT_NE(missing.err.find("absent.jsonl: cannot open: No such file or directory"), std::string::npos) << missing.err;
+
+	auto directory = RunSumoql("run -f jsonl -e '| fields x' '" + present.string() + "' '" + folder_.string() + "'");
+	EXPECT_EQ(directory.exit_code, 2) << directory.err;
+	EXPECT_EQ(directory.out, "");
+	EXPECT_NE(directory.err.find("cannot read a directory"), std::string::npos) << directory.err;
+}
+
 } // namespace
