@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace sumoql {
 
@@ -146,17 +146,33 @@ InputPlan PlanInputs(const std::vector<std::string> &paths, const std::optional<
 	InputPlanner planner(config, command_line, quiet);
 
 	if (paths.empty() && config && !config->sources.empty()) {
-		bool any = false;
+		// A file belongs to the first source whose glob matches it, and is read once.
+		std::set<std::string> claimed;
+		std::vector<const SourceConfig *> empty_sources;
 		for (const auto &source : config->sources) {
-			for (const auto &file : ExpandSourceFiles(source)) {
-				planner.AddInput(file, &source);
-				any = true;
+			std::vector<std::string> files = ExpandSourceFiles(source);
+			if (files.empty()) {
+				empty_sources.push_back(&source);
+			}
+			for (const auto &file : files) {
+				if (claimed.insert(file).second) {
+					planner.AddInput(file, &source);
+				}
 			}
 		}
-		if (!any) {
+
+		std::string unmatched;
+		for (const SourceConfig *source : empty_sources) {
+			unmatched += fmt::format("\n  {}: source '{}': path '{}'", source->location, source->name, source->path);
+		}
+		if (claimed.empty()) {
 			throw InputError(fmt::format("no file matches the paths of the sources in {}; give input files or fix "
-			                             "the 'path' globs",
-			                             config->path));
+			                             "the 'path' globs:{}",
+			                             config->path, unmatched));
+		}
+		for (const SourceConfig *source : empty_sources) {
+			std::cerr << fmt::format("sumoql: warning: {}: source '{}': no file matches the path '{}'\n",
+			                         source->location, source->name, source->path);
 		}
 		return planner.Finish();
 	}

@@ -514,4 +514,48 @@ TEST_F(SourcesCliTest, MissingLaterInputFailsBeforeRows) {
 	EXPECT_NE(directory.err.find("cannot read a directory"), std::string::npos) << directory.err;
 }
 
+TEST_F(SourcesCliTest, OverlappingGlobsReadFileOnce) {
+	Write("logs/a.jsonl", "{\"x\": \"1\"}\n");
+	Write("sumoql.yaml", "sources:\n"
+	                     "  - name: all\n"
+	                     "    path: logs/*.jsonl\n"
+	                     "  - name: a-only\n"
+	                     "    path: logs/a.*\n"
+	                     "  - name: none\n"
+	                     "    path: missing/*.jsonl\n");
+	auto result = RunSumoqlIn(folder_, "run -f jsonl -e '| fields x'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"x\":\"1\"}\n");
+	EXPECT_NE(result.err.find("1 event read from 1 file"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("warning: sumoql.yaml:6: source 'none': no file matches the path"), std::string::npos)
+	    << result.err;
+}
+
+TEST_F(SourcesCliTest, NoSourceMatchesNamesEachGlob) {
+	Write("sumoql.yaml", "sources:\n"
+	                     "  - name: first\n"
+	                     "    path: one/*.jsonl\n"
+	                     "  - name: second\n"
+	                     "    path: two/*.jsonl\n");
+	auto result = RunSumoqlIn(folder_, "run -f jsonl -e '| fields x'");
+	EXPECT_EQ(result.exit_code, 2) << result.err;
+	EXPECT_NE(result.err.find("sumoql.yaml:2: source 'first': path '"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("sumoql.yaml:4: source 'second': path '"), std::string::npos) << result.err;
+}
+
+TEST_F(SourcesCliTest, DuplicateSourceNameIsConfigError) {
+	Write("logs/a.jsonl", "{\"x\": \"1\"}\n");
+	Write("sumoql.yaml", "sources:\n"
+	                     "  - name: app\n"
+	                     "    path: logs/*.jsonl\n"
+	                     "  - name: app\n"
+	                     "    path: other/*.jsonl\n");
+	auto result = RunSumoqlIn(folder_, "run -f jsonl -e '| fields x'");
+	EXPECT_EQ(result.exit_code, 2) << result.err;
+	EXPECT_EQ(result.out, "");
+	EXPECT_NE(result.err.find("sumoql.yaml:4:5: duplicate source name 'app', first used at sumoql.yaml:2"),
+	          std::string::npos)
+	    << result.err;
+}
+
 } // namespace

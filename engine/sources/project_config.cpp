@@ -88,7 +88,17 @@ void ConfigReader::ReadSources(const YAML::Node &node, ProjectConfig &config) {
 		Fail(node, "'sources' must be a list, with one '- path: GLOB' entry per source");
 	}
 	for (const auto &entry : node) {
-		config.sources.push_back(ReadSource(entry));
+		SourceConfig source = ReadSource(entry);
+		// A file belongs to the first source that matches it, so a second source of the same
+		// name could never be told apart in messages and summaries.
+		for (const auto &earlier : config.sources) {
+			if (earlier.name == source.name) {
+				Fail(entry, fmt::format("duplicate source name '{}', first used at {}; give each source its own "
+				                        "'name'",
+				                        source.name, earlier.location));
+			}
+		}
+		config.sources.push_back(std::move(source));
 	}
 }
 
@@ -98,6 +108,7 @@ SourceConfig ConfigReader::ReadSource(const YAML::Node &node) {
 	}
 
 	SourceConfig source;
+	source.location = fmt::format("{}:{}", path_, node.Mark().line + 1);
 	for (const auto &entry : node) {
 		std::string key = entry.first.as<std::string>();
 		const YAML::Node &value = entry.second;
@@ -221,7 +232,8 @@ std::vector<std::string> ExpandSourceFiles(const SourceConfig &source) {
 	}
 	globfree(&matches);
 	if (result != 0 && result != GLOB_NOMATCH) {
-		throw ConfigError(fmt::format("source '{}': cannot expand the path '{}'", source.name, source.path));
+		throw ConfigError(fmt::format("{}: source '{}': invalid path glob '{}'; glob() failed with code {}",
+		                              source.location, source.name, source.path, result));
 	}
 	std::sort(files.begin(), files.end());
 	return files;

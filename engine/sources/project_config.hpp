@@ -16,6 +16,8 @@ namespace sumoql {
 struct SourceConfig {
 	//! Shown in messages; the path glob when the file gives no name.
 	std::string name;
+	//! `CONFIG_FILE:LINE` of the source's entry, for messages.
+	std::string location;
 	//! Glob of the source's files, made absolute against the config file's folder.
 	std::string path;
 	//! `_sourceCategory`, `_source`, `_sourceHost`, `_collector` or `_sourceName`, with values.
