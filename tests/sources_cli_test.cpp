@@ -150,6 +150,21 @@ TEST_F(SourcesCliTest, LayoutAutoLooksIntoJsonArray) {
 	EXPECT_NE(result.err.find("events.json: layout winlogbeat6, detected"), std::string::npos) << result.err;
 }
 
+//! A file cut short inside its last element still gets the layout of its good elements, and the
+//! cut element is one bad line.
+TEST_F(SourcesCliTest, LayoutAutoSkipsTruncatedArrayElement) {
+	fs::path input = Write("cut.json", "[\n"
+	                                   R"( {"event_id": 3, "computer_name": "HOST-6", "event_data": {"Image": "a.exe"}},)"
+	                                   "\n"
+	                                   R"( {"event_id": 3, "computer_name": "HOST-6", "event_data": {"Ima)");
+	auto result = RunSumoql("run -f jsonl --layout auto -e '| where EventID = 3 | fields Computer, Image' '" +
+	                        input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"Computer\":\"HOST-6\",\"Image\":\"a.exe\"}\n");
+	EXPECT_NE(result.err.find("cut.json: layout winlogbeat6, detected"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("1 bad line"), std::string::npos) << result.err;
+}
+
 TEST_F(SourcesCliTest, FilesOfDifferentLayoutsInOneRun) {
 	Write("logs/a-wlb7.jsonl", R"({"winlog": {"computer_name": "HOST-7", "event_data": {"Image": "seven.exe"}}})"
 	                           "\n");

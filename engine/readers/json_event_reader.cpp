@@ -1,5 +1,7 @@
 #include "engine/readers/json_event_reader.hpp"
 
+#include "engine/readers/json_array.hpp"
+
 #include "engine/readers/timestamp.hpp"
 #include "engine/types/ascii.hpp"
 
@@ -115,31 +117,7 @@ bool JsonEventReader::NextArrayElement(std::size_t &start, std::size_t &end) {
 	}
 
 	start = position;
-	int depth = 0;
-	bool in_string = false;
-	for (; position < array_text_.size(); position++) {
-		char c = array_text_[position];
-		if (in_string) {
-			if (c == '\\') {
-				position++;
-			} else if (c == '"') {
-				in_string = false;
-			}
-			continue;
-		}
-		if (c == '"') {
-			in_string = true;
-		} else if (c == '{' || c == '[') {
-			depth++;
-		} else if (c == '}' || c == ']') {
-			if (depth == 0) {
-				break; // the ']' that closes the array
-			}
-			depth--;
-		} else if (c == ',' && depth == 0) {
-			break;
-		}
-	}
+	position = FindArrayElementEnd(array_text_, start);
 
 	end = std::min(position, array_text_.size());
 	while (end > start && IsAsciiSpace(array_text_[end - 1])) {

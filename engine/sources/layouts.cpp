@@ -1,11 +1,11 @@
 #include "engine/sources/layouts.hpp"
 
 #include "engine/readers/evtx_source.hpp"
+#include "engine/readers/json_array.hpp"
 #include "engine/readers/line_source.hpp"
 #include "engine/types/ascii.hpp"
 
 #include <nlohmann/json.hpp>
-#include <simdjson.h>
 
 #include <algorithm>
 
@@ -22,24 +22,30 @@ bool IsObjectAt(const nlohmann::json &event, std::string_view key) {
 	return it != event.end() && it->is_object();
 }
 
-//! Classifies the first elements of a file that contains one JSON array. `text` is followed by
-//! LineSource::kPadding readable bytes, as simdjson needs.
+//! Classifies the first elements of a file that contains one JSON array. Elements are cut by
+//! FindArrayElementEnd, as the event reader cuts them, so a bad or truncated element gets no vote
+//! and the elements after it still decide.
 void VoteOnArrayElements(std::string_view text, std::map<const Layout *, int> &votes) {
-	simdjson::ondemand::parser parser;
-	simdjson::ondemand::document document;
-	simdjson::ondemand::array array;
-	auto input = simdjson::padded_string_view(text.data(), text.size(), text.size() + LineSource::kPadding);
-	if (parser.iterate(input).get(document) || document.get_array().get(array)) {
-		return;
-	}
-	int seen = 0;
-	for (auto element : array) {
-		simdjson::ondemand::object object;
-		std::string_view json;
-		if (seen++ == kEventsToDetect || element.get_object().get(object) || object.raw_json().get(json)) {
+	auto skip_space = [&](std::size_t position) {
+		while (position < text.size() && IsAsciiSpace(text[position])) {
+			position++;
+		}
+		return position;
+	};
+
+	std::size_t position = 0;
+	for (int seen = 0; seen < kEventsToDetect; seen++) {
+		// Skip the opening '[' or the ',' that ends the previous element.
+		position = skip_space(position);
+		if (position < text.size() && (text[position] == '[' || text[position] == ',')) {
+			position = skip_space(position + 1);
+		}
+		if (position >= text.size() || text[position] == ']') {
 			return;
 		}
-		votes[ClassifyEvent(json)]++;
+		std::size_t end = FindArrayElementEnd(text, position);
+		votes[ClassifyEvent(text.substr(position, end - position))]++;
+		position = end;
 	}
 }
 
