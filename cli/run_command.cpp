@@ -45,6 +45,8 @@ struct RunSettings {
 	std::string time_format;
 	std::string config_path;
 	std::vector<std::string> fers;
+	//! --lookup TABLE=FILE mappings, in command-line order.
+	std::vector<std::string> lookups;
 	std::string layout;
 	std::string from;
 	std::string to;
@@ -53,8 +55,10 @@ struct RunSettings {
 	bool fail_on_bad_input = false;
 	bool quiet = false;
 	unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-	//! --now in milliseconds since the Unix epoch. Without it, the wall clock at start is used.
-	std::optional<std::int64_t> now_ms;
+	//! The --now text, read by ParseUserTime. Without --now, the wall clock at start is used.
+	std::string now;
+	//! Set when --now was given, even with empty text, so an empty value is an error.
+	bool has_now = false;
 	//! Set when -e was given, even with empty text, so no argument is taken as the query file.
 	bool has_expression = false;
 };
@@ -112,6 +116,23 @@ std::optional<ProjectConfig> LoadConfig(const RunSettings &settings) {
 		return LoadProjectConfig(kDefaultConfigName);
 	}
 	return std::nullopt;
+}
+
+//! Maps the lookup tables of the config's `lookups:` section, then those of --lookup, which
+//! replace a config entry for the same table.
+std::shared_ptr<LookupCatalog> MakeLookupCatalog(const RunSettings &settings,
+                                                 const std::optional<ProjectConfig> &config) {
+	auto catalog = std::make_shared<LookupCatalog>();
+	if (config) {
+		for (const auto &[table, file] : config->lookups) {
+			catalog->Map(table, file);
+		}
+	}
+	for (const auto &mapping : settings.lookups) {
+		auto equals = mapping.rfind('=');
+		catalog->Map(mapping.substr(0, equals), mapping.substr(equals + 1));
+	}
+	return catalog;
 }
 
 //! Fills the time range of `options` from --from and --to. Returns false after printing an error.
@@ -270,13 +291,30 @@ int Run(RunSettings &settings) {
 	}
 
 	PlanOptions plan_options;
-	plan_options.now_ms = settings.now_ms ? *settings.now_ms : WallClockMs();
+	plan_options.now_ms = WallClockMs();
+	if (settings.has_now) {
+		auto now = ParseUserTime(settings.now);
+		if (!now) {
+			std::cerr << fmt::format("sumoql: error: invalid --now value '{}'; give {}\n", settings.now,
+			                         kUserTimeForms);
+			return static_cast<int>(ExitCode::kInputError);
+		}
+		plan_options.now_ms = *now;
+	}
 	if (!SetTimeRange(settings, plan_options)) {
 		return static_cast<int>(ExitCode::kInputError);
 	}
+	if (parsed.cat_table && !inputs.empty()) {
+		std::cerr << "sumoql: error: the query starts with 'cat', which reads its lookup table, so give no "
+		             "input files\n";
+		return static_cast<int>(ExitCode::kInputError);
+	}
+
+	std::optional<ProjectConfig> config = LoadConfig(settings);
+	plan_options.lookups = MakeLookupCatalog(settings, config);
 	InputPlan input_plan;
 	try {
-		input_plan = PlanInputs(inputs, LoadConfig(settings), MakeCommandLineSource(settings), settings.quiet);
+		input_plan = PlanInputs(inputs, config, MakeCommandLineSource(settings), settings.quiet);
 	} catch (const ExtractionRulesError &error) {
 		PrintDiagnostics(error.rules, error.diagnostics);
 		return static_cast<int>(ExitCode::kQueryError);
@@ -300,6 +338,10 @@ int Run(RunSettings &settings) {
 	executor.SetProgressHandler(
 	    [progress](std::uint64_t bytes, std::uint64_t events) { progress->Update(bytes, events); });
 	try {
+		if (plan->cat_table) {
+			executor.ReadTable(*plan->cat_table, plan->cat_table_name);
+			input_plan.inputs.clear();
+		}
 		for (const auto &input : input_plan.inputs) {
 			std::error_code size_error;
 			std::uint64_t size = input.path == "-" ? 0 : std::filesystem::file_size(input.path, size_error);
@@ -385,6 +427,17 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Field extraction rule file (.sumo parse stages) that runs on each event before the query. "
 	                "Repeat the option for several files; they run in order.")
 	    ->allow_extra_args(false);
+	run->add_option("--lookup", settings->lookups,
+	                "TABLE=FILE: read the lookup table that a query names as path://\"TABLE\" from the CSV file "
+	                "FILE, whose first line names the columns. Repeat the option for several tables.")
+	    ->allow_extra_args(false)
+	    ->check([](const std::string &value) {
+		    auto equals = value.rfind('=');
+		    return equals == std::string::npos || equals == 0 || equals + 1 == value.size()
+		               ? std::string("expected TABLE=FILE, such as /Library/Users/x/users=tables/users.csv, got '") +
+		                     value + "'"
+		               : std::string();
+	    });
 	std::string layouts = "auto, none";
 	for (const auto &layout : ShippedLayouts()) {
 		layouts += fmt::format(", {}", layout.name);
@@ -409,12 +462,14 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Threads that read and filter events. Rows and their order are the same for any count. "
 	                "Default: the number of cores.")
 	    ->check(CLI::Range(1u, 256u));
-	run->add_option("--now", settings->now_ms,
-	                "The query's notion of now, in milliseconds since the Unix epoch (UTC), for now() and "
-	                "relative time ranges. Default: the wall clock when the run starts.");
+	CLI::Option *now = run->add_option("--now", settings->now,
+	                                   "The query's notion of now, for now() and relative time ranges: epoch "
+	                                   "milliseconds, or an ISO 8601 time such as 2024-06-03T14:00:00Z (UTC "
+	                                   "without a zone). Default: the wall clock when the run starts.");
 
-	run->callback([settings, expression, &exit_code]() {
+	run->callback([settings, expression, now, &exit_code]() {
 		settings->has_expression = expression->count() > 0;
+		settings->has_now = now->count() > 0;
 		try {
 			exit_code = Run(*settings);
 		} catch (const InputError &error) {

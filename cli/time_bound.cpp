@@ -56,7 +56,7 @@ std::optional<std::int64_t> ParseTimeBound(std::string_view text, std::int64_t n
 		auto duration = ParseDuration(text.substr(1));
 		return duration ? std::optional<std::int64_t>(now_ms - *duration) : std::nullopt;
 	}
-	return ParseTimestamp(text);
+	return ParseUserTime(text);
 }
 
 } // namespace sumoql

@@ -296,11 +296,54 @@ struct AccumOperator : FieldSumOperator {};
 //! `diff f`: f minus f of the previous row, as `_diff`.
 struct DiffOperator : FieldSumOperator {};
 
+//! `transpose row a column b [as x, y, *]`: one row per distinct row key, one field per distinct
+//! column key value.
+struct TransposeOperator {
+	std::vector<ByField> rows;
+	std::vector<ByField> columns;
+	//! The `as` fields, shown first and in this order.
+	std::vector<std::string> outputs;
+	//! False when an `as` list without `*` limits the output to `outputs`.
+	bool show_dynamic = true;
+};
+
+//! The table of a `lookup` or `cat`: `path://"/Library/x"` or another location as written
+//! (`geo://location`, `https://host/t.csv`).
+struct TableSource {
+	//! The library path without `path://` and quotes, or the other location's text.
+	std::string location;
+	bool library_path = false;
+	SourceSpan span;
+};
+
+//! A table column that `lookup` outputs, under its own name or an alias.
+struct LookupColumn {
+	std::string column;
+	std::optional<std::string> alias;
+	SourceSpan span;
+};
+
+//! `field=column` of a lookup's `on` list.
+struct LookupJoin {
+	std::string field;
+	std::string column;
+	SourceSpan column_span;
+};
+
+//! `lookup a, b as c from TABLE on f=k, g=l`, or `lookup * ...` for every column.
+struct LookupOperator {
+	bool all_columns = false;
+	std::vector<LookupColumn> columns;
+	TableSource table;
+	std::vector<LookupJoin> joins;
+};
+
 struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
-	             TotalOperator, AccumOperator, DiffOperator>
+	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
+	             TransposeOperator>
 	    node;
 };
 
@@ -336,6 +379,8 @@ struct UnsupportedUse {
 struct Query {
 	//! Absent when the query starts with a pipe or is empty before the first pipe.
 	ScopeNodePtr scope;
+	//! Set when the query starts with `cat TABLE`: the table's rows are the input.
+	std::optional<TableSource> cat_table;
 	std::vector<Operator> operators;
 	//! Extensions in query text order.
 	std::vector<ExtensionUse> extensions;

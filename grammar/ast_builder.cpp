@@ -79,6 +79,9 @@ using Selector = parse_tree::selector<
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
         g::descending_prefix, g::kw_asc, g::kw_desc, g::by_field, g::row_count, g::limit_op,
         g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias,
+        g::lookup_op, g::all_columns, g::output_column, g::column_alias, g::library_path,
+        g::table_location, g::join_condition, g::cat_source, g::transpose_op, g::row_field,
+        g::column_field, g::output_field, g::dynamic_fields, g::transpose_outputs,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
         // Subqueries
         g::subquery>,
@@ -376,6 +379,9 @@ private:
 	template <typename FieldSum>
 	void BuildFieldSum(const Node &node);
 	std::uint64_t RowCount(const Node &node) const;
+	void BuildLookup(const Node &node);
+	void BuildTranspose(const Node &node);
+	ast::TableSource BuildTableSource(const Node &node) const;
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
 		query_.extensions.push_back({kind, span});
@@ -443,6 +449,10 @@ ast::Query AstBuilder::Build(const Node &root) {
 	for (const auto &child : root.children) {
 		if (child->is_type<g::scope>()) {
 			query_.scope = BuildScope(*child->children.front());
+			continue;
+		}
+		if (child->is_type<g::cat_source>()) {
+			query_.cat_table = BuildTableSource(*child->children.front());
 			continue;
 		}
 		BuildOperator(*child);
@@ -818,6 +828,10 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildFieldSum<ast::AccumOperator>(node);
 	} else if (node.is_type<g::diff_op>()) {
 		BuildFieldSum<ast::DiffOperator>(node);
+	} else if (node.is_type<g::lookup_op>()) {
+		BuildLookup(node);
+	} else if (node.is_type<g::transpose_op>()) {
+		BuildTranspose(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
 	           node.is_type<g::unsupported_operator>()) {
 		const SourceSpan name_span = SpanOfLeadingWord(node);
@@ -1193,6 +1207,59 @@ void AstBuilder::BuildFieldSum(const Node &node) {
 		}
 	}
 	query_.operators.push_back({SpanOf(node), std::move(sum)});
+}
+
+ast::TableSource AstBuilder::BuildTableSource(const Node &node) const {
+	ast::TableSource table;
+	table.span = SpanOf(node);
+	table.library_path = node.is_type<g::library_path>();
+	table.location = table.library_path ? Unescape(LiteralBody(*node.children.front())) : node.string();
+	return table;
+}
+
+void AstBuilder::BuildLookup(const Node &node) {
+	ast::LookupOperator lookup;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::all_columns>()) {
+			lookup.all_columns = true;
+		} else if (child->is_type<g::output_column>()) {
+			ast::LookupColumn column;
+			column.column = FieldNameText(*child->children.front());
+			column.span = SpanOf(*child->children.front());
+			if (child->children.size() > 1) {
+				column.alias = FieldNameText(*child->children.back()->children.front());
+			}
+			lookup.columns.push_back(std::move(column));
+		} else if (child->is_type<g::library_path>() || child->is_type<g::table_location>()) {
+			lookup.table = BuildTableSource(*child);
+		} else if (child->is_type<g::join_condition>()) {
+			const Node &column = *child->children.back();
+			lookup.joins.push_back({FieldNameText(*child->children.front()), FieldNameText(column), SpanOf(column)});
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(lookup)});
+}
+
+void AstBuilder::BuildTranspose(const Node &node) {
+	ast::TransposeOperator transpose;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::row_field>()) {
+			transpose.rows.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::column_field>()) {
+			transpose.columns.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::transpose_outputs>()) {
+			// An `as` list shows only its fields, unless it also has `*`.
+			transpose.show_dynamic = false;
+			for (const auto &output : child->children) {
+				if (output->is_type<g::dynamic_fields>()) {
+					transpose.show_dynamic = true;
+				} else {
+					transpose.outputs.push_back(FieldNameText(*output));
+				}
+			}
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(transpose)});
 }
 
 // ---------------------------------------------------------------------------------------------

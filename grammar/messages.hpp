@@ -106,10 +106,26 @@ template <> inline constexpr const char *error_hint<limit_count> = "for example:
 template <> inline constexpr const char *error_message<summed_field> = "expected a field name after the operator";
 template <> inline constexpr const char *error_hint<summed_field> = "for example: accum bytes as running_total by user";
 template <> inline constexpr const char *error_message<result_alias> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<lookup_columns> = "expected '*' or the table columns to output after 'lookup'";
+template <> inline constexpr const char *error_hint<lookup_columns> = "for example: lookup name, email as mail from path://\"/Library/Users/x/users\" on uid=id";
+template <> inline constexpr const char *error_message<column_alias> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<next_output_column> = "expected a table column after ','";
+template <> inline constexpr const char *error_message<lookup_table> = "expected 'from' and a table after the lookup columns";
+template <> inline constexpr const char *error_hint<lookup_table> = "name the table as path://\"/Library/...\"";
+template <> inline constexpr const char *error_message<join_conditions> = "expected 'on' and field=column after the lookup table";
+template <> inline constexpr const char *error_hint<join_conditions> = "for example: on uid=id, or on a=x and b=y for a key of two columns";
+template <> inline constexpr const char *error_message<next_join_condition> = "expected field=column after ',' or 'and'";
+template <> inline constexpr const char *error_message<cat_stage> = "'cat' must start the query";
+template <> inline constexpr const char *error_hint<cat_stage> = "cat reads a lookup table as the query's input: cat path://\"/Library/x\" | where ...";
+template <> inline constexpr const char *error_message<transpose_rows> = "expected 'row' and the row fields after 'transpose'";
+template <> inline constexpr const char *error_hint<transpose_rows> = "for example: transpose row _timeslice column status_code";
+template <> inline constexpr const char *error_message<transpose_columns> = "expected 'column' and the column fields after the row fields";
+template <> inline constexpr const char *error_hint<transpose_columns> = "for example: transpose row _timeslice column status_code";
+template <> inline constexpr const char *error_message<transpose_outputs> = "expected the output fields or '*' after 'as'";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
 template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql parses this operator but does not run it; remove the stage, or run the query in Sumo Logic";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose and 'expression as field'";
 
 template <> inline constexpr const char *error_message<compose_fields> = "expected a field name after 'compose'";
 template <> inline constexpr const char *error_hint<compose_fields> = "for example: compose src_ip keywords";

@@ -12,8 +12,10 @@
 #include "grammar/operators/fields.hpp"
 #include "grammar/operators/json.hpp"
 #include "grammar/operators/limit.hpp"
+#include "grammar/operators/lookup.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
+#include "grammar/operators/transpose.hpp"
 #include "grammar/operators/split.hpp"
 #include "grammar/operators/unrunnable.hpp"
 #include "grammar/operators/unsupported.hpp"
@@ -35,8 +37,8 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, split_op, csv_op, eval_op, fields_op,
-                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, compose_op,
-                          unrunnable_operator, unsupported_operator, unknown_operator,
+                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage,
+                          transpose_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,
                           expression_stage>> {};
 
 // Only `|` ends an operator, never a line break.
@@ -71,7 +73,8 @@ struct subquery
           must<subquery_colon>, whitespace, opt<scope>, must<subquery_scope_end>,
           star<subquery_stage>, must<closing_bracket>> {};
 
-// query <- scope ( '|' operator )* EOF, after an optional UTF-8 byte order mark
-struct query : seq<opt<utf8::bom>, whitespace, opt<scope>, must<scope_end>, star<stage>, eof> {};
+// query <- (cat_source / scope) ( '|' operator )* EOF, after an optional UTF-8 byte order mark
+struct query
+    : seq<opt<utf8::bom>, whitespace, sor<cat_source, opt<scope>>, must<scope_end>, star<stage>, eof> {};
 
 } // namespace sumoql::grammar

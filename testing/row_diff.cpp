@@ -100,6 +100,50 @@ void AddUnexpected(const std::vector<Json> &actual, const std::vector<std::size_
 	}
 }
 
+//! Shows each expected row in `expected_rows` against the actual row in `actual_rows` that agrees
+//! with it on the most fields and is not taken yet. Marks the actual rows it uses in `taken`, and
+//! returns the expected rows that no such actual row agrees with on any field.
+std::vector<std::size_t> DiffClosestRows(const std::vector<Json> &expected, const std::vector<Json> &actual,
+                                         const std::vector<std::size_t> &expected_rows,
+                                         const std::vector<std::size_t> &actual_rows, std::vector<bool> &taken,
+                                         std::vector<std::string> &lines) {
+	std::vector<std::size_t> left;
+	for (std::size_t e : expected_rows) {
+		std::optional<std::size_t> closest;
+		std::size_t best = 0;
+		for (std::size_t a : actual_rows) {
+			std::size_t equal = CountEqualFields(expected[e], actual[a]);
+			if (!taken[a] && equal > best) {
+				closest = a;
+				best = equal;
+			}
+		}
+		if (!closest) {
+			left.push_back(e);
+			continue;
+		}
+		taken[*closest] = true;
+		DiffFields(expected[e], actual[*closest], fmt::format("row {} (actual row {})", e + 1, *closest + 1), lines);
+	}
+	return left;
+}
+
+void AddMissing(const std::vector<Json> &expected, const std::vector<std::size_t> &indexes,
+                std::vector<std::string> &lines) {
+	for (std::size_t e : indexes) {
+		lines.push_back(fmt::format("missing row {}: {}", e + 1, JsonToYamlFlow(expected[e])));
+	}
+}
+
+//! Returns the indexes from `begin` up to, not including, `end`.
+std::vector<std::size_t> IndexRange(std::size_t begin, std::size_t end) {
+	std::vector<std::size_t> indexes;
+	for (std::size_t i = begin; i < end; i++) {
+		indexes.push_back(i);
+	}
+	return indexes;
+}
+
 //! Returns the pairs (expected, actual) of a longest run of matching rows common to both lists,
 //! in order.
 std::vector<std::pair<std::size_t, std::size_t>> AlignRows(const std::vector<Json> &expected,
@@ -129,39 +173,6 @@ std::vector<std::pair<std::size_t, std::size_t>> AlignRows(const std::vector<Jso
 		}
 	}
 	return pairs;
-}
-
-std::vector<std::string> DiffOrdered(const std::vector<Json> &expected, const std::vector<Json> &actual) {
-	std::vector<std::string> lines;
-	if (expected.size() == actual.size()) {
-		for (std::size_t i = 0; i < expected.size(); i++) {
-			DiffFields(expected[i], actual[i], fmt::format("row {}", i + 1), lines);
-		}
-		return lines;
-	}
-
-	// Between two aligned rows, the rows left on each side are compared in order, and those
-	// without a counterpart are missing or unexpected.
-	auto pairs = AlignRows(expected, actual);
-	pairs.emplace_back(expected.size(), actual.size());
-	std::vector<std::size_t> extra;
-	std::size_t e = 0;
-	std::size_t a = 0;
-	for (const auto &[next_e, next_a] : pairs) {
-		for (; e < next_e && a < next_a; e++, a++) {
-			DiffFields(expected[e], actual[a], fmt::format("row {} (actual row {})", e + 1, a + 1), lines);
-		}
-		for (; e < next_e; e++) {
-			lines.push_back(fmt::format("missing row {}: {}", e + 1, JsonToYamlFlow(expected[e])));
-		}
-		for (; a < next_a; a++) {
-			extra.push_back(a);
-		}
-		e = next_e + 1;
-		a = next_a + 1;
-	}
-	AddUnexpected(actual, extra, NamedFields(expected), lines);
-	return lines;
 }
 
 //! Pairs expected with actual rows that match them, as many as possible (Kuhn's augmenting
@@ -203,41 +214,99 @@ std::vector<std::optional<std::size_t>> MatchRows(const std::vector<Json> &expec
 	return partner;
 }
 
+//! Describes rows that all match, but in another order, as one line that names each moved row,
+//! or returns an empty string when some expected row has no matching actual row.
+std::string DescribeReordering(const std::vector<std::optional<std::size_t>> &partner) {
+	std::string moves;
+	std::size_t shown = 0;
+	for (std::size_t e = 0; e < partner.size(); e++) {
+		if (!partner[e]) {
+			return {};
+		}
+		if (*partner[e] == e) {
+			continue;
+		}
+		if (shown++ < kMaxUnexpectedRowsShown) {
+			moves += fmt::format("{}expected row {} is actual row {}", moves.empty() ? "" : ", ", e + 1, *partner[e] + 1);
+		}
+	}
+	if (shown > kMaxUnexpectedRowsShown) {
+		moves += fmt::format(", and {} more", shown - kMaxUnexpectedRowsShown);
+	}
+	return "the rows match, but in another order: " + moves;
+}
+
+std::vector<std::string> DiffOrdered(const std::vector<Json> &expected, const std::vector<Json> &actual) {
+	std::vector<std::string> lines;
+	if (expected.size() == actual.size()) {
+		for (std::size_t i = 0; i < expected.size(); i++) {
+			DiffFields(expected[i], actual[i], fmt::format("row {}", i + 1), lines);
+		}
+		// Field differences between rows that are only swapped would hide that fact.
+		std::string reordering = lines.empty() ? std::string() : DescribeReordering(MatchRows(expected, actual));
+		if (!reordering.empty()) {
+			return {reordering};
+		}
+		return lines;
+	}
+
+	// Between two aligned rows, each expected row left is shown against the closest actual row
+	// left in that gap. Rows that agree on no field are then paired in order, and the rest are
+	// missing or unexpected.
+	auto pairs = AlignRows(expected, actual);
+	pairs.emplace_back(expected.size(), actual.size());
+	std::vector<bool> taken(actual.size());
+	std::size_t e = 0;
+	std::size_t a = 0;
+	for (const auto &[next_e, next_a] : pairs) {
+		auto left = DiffClosestRows(expected, actual, IndexRange(e, next_e), IndexRange(a, next_a), taken, lines);
+		std::size_t in_order = 0;
+		for (std::size_t free = a; free < next_a && in_order < left.size(); free++) {
+			if (taken[free]) {
+				continue;
+			}
+			taken[free] = true;
+			std::size_t row = left[in_order++];
+			DiffFields(expected[row], actual[free], fmt::format("row {} (actual row {})", row + 1, free + 1), lines);
+		}
+		AddMissing(expected, std::vector<std::size_t>(left.begin() + in_order, left.end()), lines);
+		if (next_a < actual.size()) {
+			taken[next_a] = true;
+		}
+		e = next_e + 1;
+		a = next_a + 1;
+	}
+
+	std::vector<std::size_t> extra;
+	for (std::size_t i = 0; i < actual.size(); i++) {
+		if (!taken[i]) {
+			extra.push_back(i);
+		}
+	}
+	AddUnexpected(actual, extra, NamedFields(expected), lines);
+	return lines;
+}
+
 std::vector<std::string> DiffUnordered(const std::vector<Json> &expected, const std::vector<Json> &actual) {
 	auto partner = MatchRows(expected, actual);
 	std::vector<bool> taken(actual.size());
-	for (const auto &a : partner) {
-		if (a) {
-			taken[*a] = true;
+	std::vector<std::size_t> unmatched;
+	for (std::size_t e = 0; e < expected.size(); e++) {
+		if (partner[e]) {
+			taken[*partner[e]] = true;
+		} else {
+			unmatched.push_back(e);
 		}
 	}
 
 	std::vector<std::string> lines;
-	for (std::size_t e = 0; e < expected.size(); e++) {
-		if (partner[e]) {
-			continue;
-		}
-		std::optional<std::size_t> closest;
-		std::size_t best = 0;
-		for (std::size_t a = 0; a < actual.size(); a++) {
-			std::size_t equal = CountEqualFields(expected[e], actual[a]);
-			if (!taken[a] && equal > best) {
-				closest = a;
-				best = equal;
-			}
-		}
-		if (!closest) {
-			lines.push_back(fmt::format("missing row {}: {}", e + 1, JsonToYamlFlow(expected[e])));
-			continue;
-		}
-		taken[*closest] = true;
-		DiffFields(expected[e], actual[*closest], fmt::format("row {} (actual row {})", e + 1, *closest + 1), lines);
-	}
+	AddMissing(expected, DiffClosestRows(expected, actual, unmatched, IndexRange(0, actual.size()), taken, lines),
+	           lines);
 
 	std::vector<std::size_t> extra;
-	for (std::size_t a = 0; a < actual.size(); a++) {
-		if (!taken[a]) {
-			extra.push_back(a);
+	for (std::size_t i = 0; i < actual.size(); i++) {
+		if (!taken[i]) {
+			extra.push_back(i);
 		}
 	}
 	AddUnexpected(actual, extra, NamedFields(expected), lines);

@@ -17,9 +17,11 @@ bool FieldValueMatches(const nlohmann::ordered_json &expected, const nlohmann::o
 //! and returns one line per difference, or nothing when every expected row has its own actual
 //! row and no actual row is left over. Field names compare case-insensitively, as Sumo's do.
 //!
-//! With `ordered` and equal counts, expected row N is compared with actual row N. With `ordered`
-//! and different counts, the rows are first aligned on a longest run of matching rows in order,
-//! so one missing or extra row shows as only that. Without `ordered`, the rows are paired by a
+//! With `ordered` and equal counts, expected row N is compared with actual row N, unless every
+//! row has a match in another order: then one line names the moved rows. With `ordered` and
+//! different counts, the rows are first aligned on a longest run of matching rows in order, so
+//! one missing or extra row shows as only that, and the rows between two aligned ones are paired
+//! by the most fields in agreement, then in order. Without `ordered`, the rows are paired by a
 //! maximum matching, and each expected row left over is shown against the remaining actual row
 //! that agrees with it on the most fields. Lines look like:
 //!

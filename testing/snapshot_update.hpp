@@ -18,8 +18,8 @@ struct SnapshotEdit {
 };
 
 //! Returns `text` with each edit's span replaced by a `rows:` entry holding its rows, one flow
-//! map per row. Text outside the spans, comments included, is kept byte for byte. The spans
-//! must not overlap.
+//! map per row. Text outside the spans, comments included, is kept byte for byte, and the new
+//! lines end as the text's first line does. The spans must not overlap.
 std::string ApplySnapshotEdits(const std::string &text, std::vector<SnapshotEdit> edits);
 
 } // namespace sumoql

@@ -269,11 +269,9 @@ TestCase Loader::LoadCase(const YAML::Node &node, const FileDefaults &defaults) 
 	}
 	if (node["now"]) {
 		std::string text = ScalarText(node["now"], "now");
-		test_case.now_ms = ParseTimestamp(text);
+		test_case.now_ms = ParseUserTime(text);
 		if (!test_case.now_ms) {
-			Fail(node["now"], fmt::format("'now' must be an ISO 8601 time such as 2024-06-03T14:00:00Z or epoch "
-			                              "milliseconds, got '{}'",
-			                              text));
+			Fail(node["now"], fmt::format("invalid 'now' value '{}'; give {}", text, kUserTimeForms));
 		}
 	}
 	if (node["time_field"]) {

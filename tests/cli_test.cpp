@@ -127,6 +127,44 @@ TEST(Cli, NowOptionFreezesNow) {
 
 	auto invalid = RunSumoql("run --now yesterday -e '| fields x' - < /dev/null");
 	EXPECT_EQ(invalid.exit_code, 2);
+	EXPECT_EQ(invalid.err, "sumoql: error: invalid --now value 'yesterday'; give epoch milliseconds such as "
+	                       "1717423200000 or an ISO 8601 time such as 2024-06-03T14:00:00Z\n");
+}
+
+TEST(Cli, NowTakesIsoTime) {
+	fs::path input = fs::temp_directory_path() / ("sumoql_cli_now_iso_" + std::to_string(::getpid()) + ".jsonl");
+	{
+		std::ofstream out(input);
+		out << "{}\n";
+	}
+	// 2024-06-03 is day 19877 after 1970-01-01: (19877 * 86400 + 14 * 3600) * 1000 ms.
+	auto iso = RunSumoql("run -q -f jsonl --now 2024-06-03T14:00:00Z -e '| now() as t | fields t' " + input.string());
+	auto zoned =
+	    RunSumoql("run -q -f jsonl --now 2024-06-03T16:00:00+02:00 -e '| now() as t | fields t' " + input.string());
+	fs::remove(input);
+
+	EXPECT_EQ(iso.exit_code, 0) << iso.err;
+	EXPECT_EQ(iso.out, "{\"t\":1717423200000}\n");
+	EXPECT_EQ(zoned.exit_code, 0) << zoned.err;
+	EXPECT_EQ(zoned.out, "{\"t\":1717423200000}\n");
+}
+
+TEST(Cli, NowRejectsEmptyAndOutOfRange) {
+	auto empty = RunSumoql("run --now '' -e '| fields x' - < /dev/null");
+	EXPECT_EQ(empty.exit_code, 2);
+	EXPECT_NE(empty.err.find("invalid --now value ''"), std::string::npos) << empty.err;
+
+	auto huge = RunSumoql("run --now 99999999999999999999 -e '| fields x' - < /dev/null");
+	EXPECT_EQ(huge.exit_code, 2);
+	EXPECT_NE(huge.err.find("invalid --now value '99999999999999999999'"), std::string::npos) << huge.err;
+
+	// One past 9999-12-31T23:59:59.999Z.
+	auto past_9999 = RunSumoql("run --now 253402300800000 -e '| fields x' - < /dev/null");
+	EXPECT_EQ(past_9999.exit_code, 2);
+
+	auto from = RunSumoql("run --from 99999999999999999999 -e '| fields x' - < /dev/null");
+	EXPECT_EQ(from.exit_code, 2);
+	EXPECT_NE(from.err.find("invalid --from value '99999999999999999999'"), std::string::npos) << from.err;
 }
 
 TEST(Cli, UnknownFunctionSuggestsName) {
@@ -360,6 +398,53 @@ TEST(Cli, DedupAndTotalRowLimits) {
 	EXPECT_NE(total.err.find("error: total received more than 100000 rows"), std::string::npos) << total.err;
 	EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;
 	EXPECT_EQ(CountOccurrences(at_limit.out, "\n"), 7u);
+}
+
+//! Writes `text` to `name` in a fresh temporary folder and returns the folder.
+fs::path WriteTemporaryFile(const std::string &folder_name, const std::string &name, const std::string &text) {
+	fs::path folder = fs::temp_directory_path() / (folder_name + "_" + std::to_string(::getpid()));
+	fs::create_directories(folder);
+	std::ofstream(folder / name) << text;
+	return folder;
+}
+
+TEST(Cli, LookupTablesFromConfigAndOption) {
+	fs::path folder = WriteTemporaryFile("sumoql_cli_lookup", "users.csv", "id,name\n7,Bob\n");
+	std::ofstream(folder / "other.csv") << "id,name\n7,Robert\n";
+	std::ofstream(folder / "sumoql.yaml") << "lookups:\n  /Library/users: users.csv\n";
+	std::ofstream(folder / "events.jsonl") << "{\"uid\":\"7\"}\n";
+	std::string query = "-e '| lookup name from path://\"/Library/users\" on uid=id | fields name' ";
+	std::string config = "--config " + (folder / "sumoql.yaml").string() + " ";
+	std::string events = (folder / "events.jsonl").string();
+
+	auto from_config = RunSumoql("run -q -f jsonl " + config + query + events);
+	auto from_option = RunSumoql("run -q -f jsonl " + config + "--lookup /Library/users=" +
+	                             (folder / "other.csv").string() + " " + query + events);
+	auto unmapped = RunSumoql("run -q -f jsonl " + query + events);
+	fs::remove_all(folder);
+
+	// The config's file path is relative to the config's folder, and --lookup replaces it.
+	EXPECT_EQ(from_config.exit_code, 0) << from_config.err;
+	EXPECT_EQ(from_config.out, "{\"name\":\"Bob\"}\n");
+	EXPECT_EQ(from_option.out, "{\"name\":\"Robert\"}\n");
+	EXPECT_EQ(unmapped.exit_code, 1);
+	EXPECT_NE(unmapped.err.find("lookup table '/Library/users' is not mapped to a file"), std::string::npos)
+	    << unmapped.err;
+}
+
+TEST(Cli, InvalidLookupTableIsInputError) {
+	fs::path folder = WriteTemporaryFile("sumoql_cli_bad_table", "bad.csv", "id,name\n7,Bob,extra\n");
+	std::string table = (folder / "bad.csv").string();
+	auto result = RunSumoql("run -q -e 'cat path://\"/Library/bad\"' --lookup /Library/bad=" + table);
+	auto with_input = RunSumoql("run -q -e 'cat path://\"/Library/bad\"' --lookup /Library/bad=" + table + " " +
+	                            table);
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find(table + ": record 2 has 3 fields, but the header names 2 columns"), std::string::npos)
+	    << result.err;
+	EXPECT_EQ(with_input.exit_code, 2);
+	EXPECT_NE(with_input.err.find("give no input files"), std::string::npos) << with_input.err;
 }
 
 TEST(Cli, CsvHeaderWithoutRows) {

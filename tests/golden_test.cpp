@@ -8,7 +8,9 @@
 //   skip REASON                (optional; keeps a case whose feature sumoql lacks)
 //   options                    (optional; one line of --source-category, --set, --strict,
 //   --strict                    --time-field, --time-zone, --now, --from, --to (absolute times),
-//                               --layout NAME, --fer PATH relative to the repository root)
+//                               --layout NAME, --fer PATH relative to the repository root,
+//                               --lookup TABLE=FILE with FILE relative to the repository root,
+//                               double-quoted when TABLE has spaces)
 //   ----
 //   {"x":"1"}                  (expected rows in order; none means no rows; or
 //                               `error LINE:COL [message part]` for a query that must fail)
@@ -28,6 +30,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 
 namespace sumoql {
@@ -224,6 +227,15 @@ CaseOptions ParseOptions(const std::string &text) {
 		} else if (word == "--fer") {
 			words >> word;
 			AddRules(options, word, ReadFile(fs::path(SUMOQL_SOURCE_DIR) / word));
+		} else if (word == "--lookup") {
+			// A table path may contain spaces, so the mapping may be double-quoted.
+			words >> std::quoted(word);
+			auto equals = word.rfind('=');
+			if (!options.plan.lookups) {
+				options.plan.lookups = std::make_shared<LookupCatalog>();
+			}
+			options.plan.lookups->Map(word.substr(0, equals),
+			                          (fs::path(SUMOQL_SOURCE_DIR) / word.substr(equals + 1)).string());
 		} else {
 			ADD_FAILURE() << "unknown option in a golden case: " << word;
 		}
@@ -273,7 +285,11 @@ std::vector<nlohmann::ordered_json> RunCase(const GoldenCase &test_case, std::st
 	CollectingWriter writer;
 	QueryExecutor executor(*plan, writer, nullptr);
 	try {
-		executor.ReadInput(input_path.string());
+		if (plan->cat_table) {
+			executor.ReadTable(*plan->cat_table, plan->cat_table_name);
+		} else {
+			executor.ReadInput(input_path.string());
+		}
 		executor.Finish();
 	} catch (const QueryError &query_error) {
 		error = FormatError(query_error);

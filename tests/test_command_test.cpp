@@ -80,8 +80,7 @@ FAIL ports.test.yaml:15: missing and unexpected rows
   missing row 1: {host: c, port_number: 7000}
   unexpected row 2: {host: b, port_number: 6000}
 FAIL ports.test.yaml:22: ordered rows out of order
-  row 1: host: expected b, got a
-  row 2: host: expected a, got b
+  the rows match, but in another order: expected row 1 is actual row 2, expected row 2 is actual row 1
 FAIL ports.test.yaml:33: count differs
   expected 2 rows, got 1
 FAIL ports.test.yaml:36: no matches fails
@@ -210,7 +209,12 @@ TEST_F(TestCommand, InvalidNowIsReported) {
 	WriteFile(folder_ / "clock.test.yaml", "cases:\n  - name: bad time\n    now: yesterday\n    matches: 0\n");
 	auto result = RunSumoqlIn(folder_, "test clock.test.yaml");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: 'now' must be an ISO 8601 time", 0), 0u) << result.out;
+	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: invalid 'now' value 'yesterday'; give epoch "
+	                           "milliseconds such as 1717423200000 or an ISO 8601 time such as "
+	                           "2024-06-03T14:00:00Z\n",
+	                           0),
+	          0u)
+	    << result.out;
 }
 
 TEST_F(TestCommand, QueryKeyAndEventFileList) {
@@ -446,6 +450,18 @@ TEST_F(TestCommand, UpdateRewritesOnlyFailingSnapshotRows) {
 	auto after = RunSumoqlIn(folder_, "test snap.test.yaml");
 	EXPECT_EQ(after.exit_code, 0);
 	EXPECT_EQ(after.out, "3 passed, 0 failed\n");
+}
+
+TEST_F(TestCommand, UpdateKeepsCrlfFile) {
+	WriteFile(folder_ / "crlf.sumo", "| fields host\n");
+	WriteFile(folder_ / "crlf.test.yaml", "cases:\r\n  - name: windows file\r\n    snapshot: true\r\n"
+	                                      "    events: [{host: a}]\r\n    rows:  # checked by hand\r\n"
+	                                      "      - {host: old}\r\n");
+	auto update = RunSumoqlIn(folder_, "test --update crlf.test.yaml");
+	EXPECT_EQ(update.exit_code, 0) << update.out;
+	EXPECT_EQ(ReadFile(folder_ / "crlf.test.yaml"), "cases:\r\n  - name: windows file\r\n    snapshot: true\r\n"
+	                                                "    events: [{host: a}]\r\n    rows: # checked by hand\r\n"
+	                                                "      - {host: a}\r\n");
 }
 
 //! Returns libxml2's schema errors for `report` against tests/data/junit.xsd, or "" when valid.

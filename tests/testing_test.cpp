@@ -77,7 +77,9 @@ TEST(RowDiff, UnorderedFindsMaximumMatching) {
 	std::vector<Json> expected = {{{"a", 1}}, {{"a", 1}, {"b", 2}}};
 	std::vector<Json> actual = {{{"a", 1}, {"b", 2}}, {{"a", 1}, {"b", 3}}};
 	EXPECT_TRUE(DiffRows(expected, actual, false).empty());
-	EXPECT_EQ(DiffRows(expected, actual, true), std::vector<std::string>({"row 2: b: expected 2, got 3"}));
+	EXPECT_EQ(DiffRows(expected, actual, true),
+	          std::vector<std::string>({"the rows match, but in another order: expected row 1 is actual row 2, "
+	                                    "expected row 2 is actual row 1"}));
 }
 
 TEST(RowDiff, ClosestRowShowsFieldDifference) {
@@ -93,6 +95,32 @@ TEST(RowDiff, OrderedAlignsAroundMissingRow) {
 	std::vector<Json> actual = {{{"x", 1}}, {{"x", 3}}, {{"x", 5}}};
 	EXPECT_EQ(DiffRows(expected, actual, true),
 	          std::vector<std::string>({"missing row 2: {x: 2}", "row 4 (actual row 3): x: expected 4, got 5"}));
+}
+
+TEST(RowDiff, OrderedSwapSaysOnlyOrderDiffers) {
+	std::vector<Json> expected = {{{"host", "a"}}, {{"host", "b"}}, {{"host", "c"}}};
+	std::vector<Json> actual = {{{"host", "b"}}, {{"host", "a"}}, {{"host", "c"}}};
+	EXPECT_EQ(DiffRows(expected, actual, true),
+	          std::vector<std::string>({"the rows match, but in another order: expected row 1 is actual row 2, "
+	                                    "expected row 2 is actual row 1"}));
+}
+
+TEST(RowDiff, OrderedGapPairsClosestRow) {
+	// Rows 2 and 3 are missing their match; expected row 3 agrees with actual row 2 on host, and
+	// expected row 2 agrees with actual row 3 on port, so the pairs cross.
+	std::vector<Json> expected = {{{"host", "a"}, {"port", 1}},
+	                              {{"host", "b"}, {"port", 2}},
+	                              {{"host", "c"}, {"port", 3}},
+	                              {{"host", "d"}, {"port", 4}}};
+	std::vector<Json> actual = {{{"host", "a"}, {"port", 1}},
+	                            {{"host", "c"}, {"port", 9}},
+	                            {{"host", "x"}, {"port", 2}},
+	                            {{"host", "y"}, {"port", 8}},
+	                            {{"host", "d"}, {"port", 4}}};
+	EXPECT_EQ(DiffRows(expected, actual, true),
+	          std::vector<std::string>({"row 2 (actual row 3): host: expected b, got x",
+	                                    "row 3 (actual row 2): port: expected 3, got 9",
+	                                    "unexpected row 4: {host: y, port: 8}"}));
 }
 
 TEST(RowDiff, OrderedShowsExtraRowOnly) {
@@ -139,6 +167,24 @@ TEST(SnapshotUpdate, EmptyResultWritesEmptyList) {
 	std::string text = "    rows:\n      - {x: 1}\n";
 	SnapshotEdit edit {{4, text.size()}, 4, {}};
 	EXPECT_EQ(ApplySnapshotEdits(text, {edit}), "    rows: []\n");
+}
+
+TEST(SnapshotUpdate, KeepsCrlfLineEndings) {
+	std::string text = "cases:\r\n  - name: a\r\n    rows:\r\n      - {x: 1}\r\n";
+	std::size_t begin = text.find("rows:");
+	SnapshotEdit edit {{begin, text.size()}, 4, {Json {{"x", 2}}, Json {{"x", 3}}}};
+	EXPECT_EQ(ApplySnapshotEdits(text, {edit}),
+	          "cases:\r\n  - name: a\r\n    rows:\r\n      - {x: 2}\r\n      - {x: 3}\r\n");
+}
+
+TEST(SnapshotUpdate, KeepsCommentOnRowsLine) {
+	std::string text = "    rows:   # from the lab run\n      - {x: 1}\n";
+	SnapshotEdit edit {{4, text.size()}, 4, {Json {{"x", 2}}}};
+	EXPECT_EQ(ApplySnapshotEdits(text, {edit}), "    rows: # from the lab run\n      - {x: 2}\n");
+
+	std::string empty = "    rows: [] # none yet\n";
+	SnapshotEdit fill {{4, empty.size()}, 4, {Json {{"x", 2}}}};
+	EXPECT_EQ(ApplySnapshotEdits(empty, {fill}), "    rows: # none yet\n      - {x: 2}\n");
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "engine/operators/dedup.hpp"
 #include "engine/operators/fields.hpp"
 #include "engine/operators/limit.hpp"
+#include "engine/operators/lookup.hpp"
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
@@ -18,12 +19,14 @@
 #include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
 #include "engine/operators/total.hpp"
+#include "engine/operators/transpose.hpp"
 #include "engine/operators/where.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/unsupported.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <set>
 
 namespace sumoql {
@@ -39,6 +42,8 @@ constexpr std::string_view kEventTextSlotName = "\x01event";
 //! sums at most this many rows.
 constexpr idx_t kDedupMaxRawRows = 100000;
 constexpr idx_t kTotalMaxRows = 100000;
+//! Sumo Logic's transpose creates at most this many fields from column values.
+constexpr idx_t kTransposeMaxColumns = 300;
 
 [[noreturn]] void ThrowAt(SourceSpan span, std::string message, std::string hint = {}) {
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
@@ -113,6 +118,11 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::TotalOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::AccumOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::DiffOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::LookupOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
+	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table, std::string_view operator_name);
+	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
+	                      SourceSpan span);
 	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
 	AccumSettings PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name);
 	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop);
@@ -153,6 +163,11 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 	read_from_events_.resize(source_count);
 	for (idx_t source = 0; source < source_count; source++) {
 		PlanSource(source, SelectExtractionStages(options_.sources[source].fer_stages, query));
+	}
+
+	if (query.cat_table) {
+		plan_->cat_table = ResolveTable(*query.cat_table, "cat");
+		plan_->cat_table_name = query.cat_table->location;
 	}
 
 	PlanTimeRange();
@@ -432,6 +447,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 		allowlists_.push_back({op.get(), std::set<idx_t>(listed.begin(), listed.end())});
 		output.include_event_fields = false;
 		output.columns = listed;
+		output.dynamic_columns_at.reset();
 	}
 	op->SetRemovedSlots(std::move(removed));
 	AddOperator(std::move(op));
@@ -509,6 +525,126 @@ void Planner::PlanOperator(const ast::Operator &, const ast::DiffOperator &node)
 	AccumSettings settings = PlanRunningField(node, "_diff");
 	settings.kind = AccumKind::kDifference;
 	AddOperator(std::make_unique<AccumOperator>(std::move(settings)));
+}
+
+std::shared_ptr<const LookupTable> Planner::ResolveTable(const ast::TableSource &table,
+                                                         std::string_view operator_name) {
+	static constexpr std::string_view kMapHint =
+	    "map the table to a CSV file with --lookup '{}=FILE.csv' or an entry under 'lookups:' in sumoql.yaml";
+
+	// geo://, asn:// and sumo:// name data that only a Sumo Logic tenant has. Web addresses and
+	// library paths can be mapped to local files.
+	std::string_view location = table.location;
+	auto scheme_end = location.find("://");
+	if (!table.library_path && scheme_end != std::string_view::npos) {
+		std::string scheme = FoldCase(location.substr(0, scheme_end));
+		if (scheme != "http" && scheme != "https") {
+			ThrowAt(table.span,
+			        fmt::format("{} from '{}' needs Sumo Logic's hosted data, which sumoql does not have",
+			                    operator_name, location),
+			        fmt::format(fmt::runtime(kMapHint), "/Library/x") + ", and name it as path://\"/Library/x\"");
+		}
+	}
+
+	std::shared_ptr<const LookupTable> found;
+	if (options_.lookups) {
+		found = options_.lookups->Find(table.location);
+	}
+	if (!found) {
+		ThrowAt(table.span, fmt::format("lookup table '{}' is not mapped to a file", table.location),
+		        fmt::format(fmt::runtime(kMapHint), table.location));
+	}
+	return found;
+}
+
+idx_t Planner::FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
+                               SourceSpan span) {
+	auto found = table.FindColumn(column);
+	if (!found) {
+		ThrowAt(span, fmt::format("lookup table '{}' has no column '{}'", source.location, column),
+		        fmt::format("its columns are: {}", fmt::join(table.columns(), ", ")));
+	}
+	return *found;
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::LookupOperator &node) {
+	LookupSettings settings;
+	settings.table = ResolveTable(node.table, "lookup");
+	const LookupTable &table = *settings.table;
+
+	for (const auto &join : node.joins) {
+		ReadFromEvents({join.field});
+		settings.key_slots.push_back(plan_->schema.AddField(join.field));
+		settings.key_columns.push_back(FindTableColumn(table, node.table, join.column, join.column_span));
+	}
+
+	auto add_output = [&](idx_t column, const std::string &name) {
+		settings.output_columns.push_back(column);
+		settings.output_slots.push_back(plan_->schema.AddField(name));
+		MarkCreated(name);
+	};
+	if (node.all_columns) {
+		for (idx_t column = 0; column < table.columns().size(); column++) {
+			add_output(column, table.columns()[column]);
+		}
+	}
+	for (const auto &column : node.columns) {
+		idx_t index = FindTableColumn(table, node.table, column.column, column.span);
+		add_output(index, column.alias ? *column.alias : table.columns()[index]);
+	}
+	AddOperator(std::make_unique<LookupOperator>(std::move(settings)));
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node) {
+	OutputLayout &output = plan_->output;
+	if (output.include_event_fields) {
+		ThrowAt(op.span, "transpose needs rows with a fixed set of fields, such as the rows of an aggregation",
+		        "put an aggregation such as 'count by _timeslice, status' or a 'fields' list before transpose");
+	}
+
+	TransposeSettings settings;
+	settings.row_slots = ReadKeySlots(node.rows);
+	settings.column_slots = ReadKeySlots(node.columns);
+	settings.max_columns = kTransposeMaxColumns;
+	settings.span = op.span;
+
+	// The cells hold the one field that is neither a row nor a column field.
+	std::vector<idx_t> values;
+	for (idx_t slot : output.columns) {
+		bool is_key = std::count(settings.row_slots.begin(), settings.row_slots.end(), slot) > 0 ||
+		              std::count(settings.column_slots.begin(), settings.column_slots.end(), slot) > 0;
+		if (!is_key) {
+			values.push_back(slot);
+		}
+	}
+	if (values.size() != 1) {
+		std::vector<std::string> names;
+		for (idx_t slot : values) {
+			names.push_back(plan_->schema.name(slot));
+		}
+		ThrowAt(op.span,
+		        fmt::format("transpose needs exactly one field besides the row and column fields, and the rows "
+		                    "have {}{}",
+		                    values.size(), values.empty() ? "" : fmt::format(": {}", fmt::join(names, ", "))),
+		        "keep one value field, for example with 'fields - other' before transpose");
+	}
+	settings.value_slot = values.front();
+
+	// The output shows the row fields, the `as` fields, then (unless an `as` list without `*`
+	// excludes them) the fields made from column values.
+	output.columns = settings.row_slots;
+	for (const auto &name : node.outputs) {
+		idx_t slot = plan_->schema.AddField(name);
+		MarkCreated(name);
+		if (std::find(output.columns.begin(), output.columns.end(), slot) == output.columns.end()) {
+			output.columns.push_back(slot);
+		}
+	}
+	output.dynamic_columns_at.reset();
+	if (node.show_dynamic) {
+		output.dynamic_columns_at = output.columns.size();
+	}
+	AddOperator(std::make_unique<TransposeOperator>(std::move(settings), plan_->schema, output));
 }
 
 void Planner::FinishProjection() {

@@ -3,7 +3,10 @@
 #include "engine/readers/evtx_source.hpp"
 #include "engine/readers/json_event_reader.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <map>
@@ -97,6 +100,33 @@ void QueryExecutor::ReadInput(const std::string &path, idx_t source) {
 	file.dropped_by_time_range = dropped_at(plan_.time_range_index);
 	file.dropped_by_scope = dropped_at(plan_.scope_index);
 	files_.push_back(std::move(file));
+}
+
+void QueryExecutor::ReadTable(const LookupTable &table, const std::string &name) {
+	// Each row becomes one NDJSON line, so the rows are read exactly as events are.
+	std::string text;
+	for (idx_t row = 0; row < table.row_count(); row++) {
+		nlohmann::ordered_json event = nlohmann::ordered_json::object();
+		for (idx_t column = 0; column < table.columns().size(); column++) {
+			auto cell = table.Cell(row, column);
+			if (cell) {
+				event[table.columns()[column]] = std::string(*cell);
+			}
+		}
+		text += event.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+		text += '\n';
+	}
+
+	InputBlock block;
+	block.data = std::make_unique<char[]>(text.size() + LineSource::kPadding);
+	std::memcpy(block.data.get(), text.data(), text.size());
+	std::memset(block.data.get() + text.size(), 0, LineSource::kPadding);
+	block.size = text.size();
+	block.line_breaks = table.row_count();
+
+	input_stats_.files_read++;
+	JsonEventReader reader(name, block, plan_.sources[0].projection, input_stats_, on_bad_input_);
+	PushAllChunks(reader, 0, false);
 }
 
 void QueryExecutor::ReadSequentially(const std::string &path, idx_t source) {

@@ -75,6 +75,10 @@ public:
 	//! the bad-input handler throws.
 	void ReadInput(const std::string &path, idx_t source = 0);
 
+	//! Reads every row of `table` through the pipeline as an event whose keys are the table's
+	//! columns, for a query that starts with `cat`. `name` names the table in messages.
+	void ReadTable(const LookupTable &table, const std::string &name);
+
 	//! Sets the function that receives progress while reading.
 	void SetProgressHandler(ProgressHandler on_progress) {
 		on_progress_ = std::move(on_progress);

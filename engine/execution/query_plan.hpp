@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/execution/schema.hpp"
+#include "engine/lookup/lookup_catalog.hpp"
 #include "engine/functions/scalar_function.hpp"
 #include "engine/operators/physical_operator.hpp"
 #include "engine/readers/projection.hpp"
@@ -27,6 +28,9 @@ struct OutputLayout {
 	std::vector<idx_t> columns;
 	//! With include_event_fields: case-folded names that `fields - a` removed.
 	std::vector<std::string> excluded;
+	//! Where in `columns` a `transpose` stage inserts the fields it creates from column values
+	//! once its input has ended; unset when those fields are not shown.
+	std::optional<idx_t> dynamic_columns_at;
 };
 
 //! How the events of one source are read and extracted before the query runs on them.
@@ -56,6 +60,8 @@ struct PlanOptions {
 	//! relative time ranges count back from it. Fixed for the whole run, so every thread and
 	//! every chunk sees the same value.
 	std::int64_t now_ms = 0;
+	//! The lookup tables that `lookup` and `cat` may name; none when unset.
+	std::shared_ptr<LookupCatalog> lookups;
 };
 
 //! The part of a plan that differs between sources: what the reader extracts, and the field
@@ -81,6 +87,10 @@ struct QueryPlan {
 	//! Index in `operators` of the time range stage, when --from or --to is set.
 	std::optional<idx_t> time_range_index;
 	OutputLayout output;
+	//! The table that `cat` reads as the query's input, in place of event files.
+	std::shared_ptr<const LookupTable> cat_table;
+	//! The name of that table in messages.
+	std::string cat_table_name;
 
 	//! Returns the events' spelling of a field read from them, or the query's name for it.
 	const std::string &OutputName(idx_t slot) const;

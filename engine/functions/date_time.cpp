@@ -1,6 +1,6 @@
 // Dates and times, in milliseconds since the Unix epoch.
 //
-// now(): the query's notion of now. It is fixed for the whole run (`sumoql run --now EPOCH_MS`,
+// now(): the query's notion of now. It is fixed for the whole run (`sumoql run --now TIME`,
 // else the wall clock at start), so every row sees the same value and a test can freeze it.
 //
 // formatDate(ms[, pattern[, zone]]): the time as text in a Java SimpleDateFormat pattern, by

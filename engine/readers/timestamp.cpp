@@ -1,6 +1,7 @@
 #include "engine/readers/timestamp.hpp"
 
 #include <chrono>
+#include <limits>
 
 namespace sumoql {
 
@@ -32,9 +33,13 @@ bool Expect(std::string_view text, std::size_t &position, char expected) {
 }
 
 std::optional<std::int64_t> ParseEpochMilliseconds(std::string_view text) {
+	constexpr std::int64_t kLargest = std::numeric_limits<std::int64_t>::max();
 	std::int64_t value = 0;
 	for (char c : text) {
 		if (c < '0' || c > '9') {
+			return std::nullopt;
+		}
+		if (value > (kLargest - (c - '0')) / 10) {
 			return std::nullopt;
 		}
 		value = value * 10 + (c - '0');
@@ -108,6 +113,14 @@ std::optional<int> ParseZoneOffset(std::string_view text) {
 		return std::nullopt;
 	}
 	return offset_minutes;
+}
+
+std::optional<std::int64_t> ParseUserTime(std::string_view text) {
+	auto time = ParseTimestamp(text);
+	if (!time || *time > kLatestUserTime) {
+		return std::nullopt;
+	}
+	return time;
 }
 
 std::optional<std::int64_t> ParseTimestamp(std::string_view text, int default_offset_minutes) {

@@ -61,7 +61,8 @@ ExtractionRules ParseExtractionRules(std::string source_name, std::string text) 
 	}
 	std::string parsed_text = rules.text;
 	if (first != '|') {
-		parsed_text.insert(0, "|");
+		// Concatenation, not insert(0, "|"), which GCC 12 flags with a false -Wrestrict warning.
+		parsed_text = "|" + rules.text;
 		rules.prefix_length = 1;
 	}
 

@@ -31,6 +31,7 @@ public:
 
 private:
 	void ReadSources(const YAML::Node &node, ProjectConfig &config);
+	void ReadLookups(const YAML::Node &node, ProjectConfig &config);
 	SourceConfig ReadSource(const YAML::Node &node);
 	void ReadMetadata(const YAML::Node &node, SourceConfig &source);
 	std::vector<std::string> ReadStringList(const YAML::Node &node, std::string_view key);
@@ -67,6 +68,7 @@ ProjectConfig ConfigReader::Read() {
 	using SectionReader = std::function<void(const YAML::Node &, ProjectConfig &)>;
 	const std::map<std::string, SectionReader> sections = {
 	    {"sources", [this](const YAML::Node &node, ProjectConfig &config) { ReadSources(node, config); }},
+	    {"lookups", [this](const YAML::Node &node, ProjectConfig &config) { ReadLookups(node, config); }},
 	};
 	for (const auto &entry : root) {
 		std::string key = entry.first.as<std::string>();
@@ -99,6 +101,17 @@ void ConfigReader::ReadSources(const YAML::Node &node, ProjectConfig &config) {
 			}
 		}
 		config.sources.push_back(std::move(source));
+	}
+}
+
+void ConfigReader::ReadLookups(const YAML::Node &node, ProjectConfig &config) {
+	if (!node.IsMap()) {
+		Fail(node, "'lookups' must be a mapping from table paths to CSV files, such as "
+		           "'/Library/Users/x/users: tables/users.csv'");
+	}
+	for (const auto &entry : node) {
+		std::string table = ReadString(entry.first, "lookups");
+		config.lookups.emplace_back(std::move(table), MakeAbsolute(ReadString(entry.second, table)));
 	}
 }
 

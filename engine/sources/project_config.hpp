@@ -34,11 +34,15 @@ struct SourceConfig {
 };
 
 //! A project config file, `sumoql.yaml`. Each top-level key is a section; this loader reads
-//! `sources`, and a new section gets a member here and a reader in project_config.cpp.
+//! `sources` and `lookups`, and a new section gets a member here and a reader in
+//! project_config.cpp.
 struct ProjectConfig {
 	//! The file it was read from.
 	std::string path;
 	std::vector<SourceConfig> sources;
+	//! The `lookups:` section: lookup table paths, such as `/Library/Users/x/table`, each with
+	//! the CSV file it reads from, made absolute against the config file's folder.
+	std::vector<std::pair<std::string, std::string>> lookups;
 };
 
 //! A config file that cannot be read or has an invalid value. The message starts with

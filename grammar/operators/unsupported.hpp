@@ -42,10 +42,7 @@ struct unsupported_operator_name
           operator_name<TAO_PEGTL_ISTRING("xml")>,
           operator_name<TAO_PEGTL_ISTRING("topk")>,
           operator_name<TAO_PEGTL_ISTRING("top")>,
-          operator_name<TAO_PEGTL_ISTRING("fillmissing")>,
-          operator_name<TAO_PEGTL_ISTRING("transpose")>,
-          operator_name<TAO_PEGTL_ISTRING("lookup")>,
-          operator_name<TAO_PEGTL_ISTRING("cat")>> {};
+          operator_name<TAO_PEGTL_ISTRING("fillmissing")>> {};
 
 struct unsupported_operator : seq<unsupported_operator_name, opaque_body> {};
 
