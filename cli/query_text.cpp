@@ -65,6 +65,8 @@ bool ParseQueryText(const QueryText &query, bool strict, ast::Query &parsed,
 	diagnostics.insert(diagnostics.end(), extensions.begin(), extensions.end());
 	auto bare_predicates = DescribeBarePredicates(parsed);
 	diagnostics.insert(diagnostics.end(), bare_predicates.begin(), bare_predicates.end());
+	auto operator_words = DescribeScopeOperatorWords(parsed);
+	diagnostics.insert(diagnostics.end(), operator_words.begin(), operator_words.end());
 	return !(strict && !extensions.empty());
 }
 

@@ -1,5 +1,7 @@
 #include "grammar/extensions.hpp"
 
+#include "engine/types/ascii.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -72,6 +74,34 @@ std::vector<Diagnostic> DescribeBarePredicates(const ast::Query &query) {
 		                                  "add 'as field' to keep the result, or use it in 'where'"});
 	}
 	return diagnostics;
+}
+
+std::vector<Diagnostic> DescribeScopeOperatorWords(const ast::Query &query) {
+	// Operators a query most often starts with after a forgotten '|'.
+	static const char *const kOperators[] = {"where", "parse", "json", "fields", "count", "sort", "extract",
+	                                         "eval", "lookup", "dedup", "limit", "split", "csv", "if"};
+	if (!query.scope) {
+		return {};
+	}
+	const auto *terms = std::get_if<ast::ScopeAnd>(&query.scope->node);
+	if (!terms || terms->terms.size() < 2) {
+		return {};
+	}
+	const ast::ScopeNode &first = *terms->terms.front();
+	const auto *keyword = std::get_if<ast::ScopeKeyword>(&first.node);
+	if (!keyword) {
+		return {};
+	}
+	for (const char *name : kOperators) {
+		if (EqualsIgnoringCase(keyword->text, name)) {
+			return {Diagnostic {Severity::kWarning, first.span,
+			                    fmt::format("'{}' before the first '|' is a search keyword, so only events that "
+			                                "contain the word '{}' match",
+			                                keyword->text, keyword->text),
+			                    fmt::format("did you mean '| {}'?", keyword->text)}};
+		}
+	}
+	return {};
 }
 
 } // namespace sumoql

@@ -223,6 +223,22 @@ TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
 	EXPECT_EQ(objects[2]["file"], broken.string());
 }
 
+TEST(Cli, ScopeStartingWithWhereWarns) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("scope_where");
+	const fs::path query = folder / "where.sumo";
+	sumoql::testing::WriteFile(query, "where x=\"1\"\n");
+	auto checked = RunSumoql("check --strict '" + query.string() + "'");
+	fs::remove_all(folder);
+	EXPECT_EQ(checked.exit_code, 0) << checked.err;
+	EXPECT_NE(checked.err.find(":1:1: warning: 'where' before the first '|' is a search keyword"), std::string::npos)
+	    << checked.err;
+	EXPECT_NE(checked.err.find("did you mean '| where'?"), std::string::npos) << checked.err;
+
+	// A lone keyword is an ordinary search and gets no warning.
+	auto lone = RunSumoql("run -q -f jsonl -e 'where' fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(lone.err.find("did you mean"), std::string::npos) << lone.err;
+}
+
 TEST(Cli, CheckWarnsButPassesUnfilledParameter) {
 	const fs::path folder = sumoql::testing::MakeScratchFolder("check_param");
 	const fs::path query = folder / "param.sumo";
