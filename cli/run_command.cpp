@@ -150,6 +150,13 @@ bool SetTimeRange(const RunSettings &settings, PlanOptions &options) {
 			return false;
 		}
 	}
+	// The range includes --from and excludes --to, so from >= to selects nothing.
+	if (options.from && options.to && *options.from >= *options.to) {
+		std::cerr << fmt::format("sumoql: error: --from {} is not before --to {}; the range would select no "
+		                         "event\n",
+		                         settings.from, settings.to);
+		return false;
+	}
 	return true;
 }
 

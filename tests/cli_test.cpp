@@ -239,6 +239,15 @@ TEST(Cli, ScopeStartingWithWhereWarns) {
 	EXPECT_EQ(lone.err.find("did you mean"), std::string::npos) << lone.err;
 }
 
+TEST(Cli, FromAfterToIsError) {
+	auto result = RunSumoql("run -q -f jsonl --from 2024-05-02T00:00:00Z --to 2024-05-01T00:00:00Z -e '| fields x' "
+	                        "fixtures/t1568.003/sysmon3-crafted.jsonl");
+	EXPECT_EQ(result.exit_code, 2) << result.err;
+	EXPECT_EQ(result.out, "");
+	EXPECT_NE(result.err.find("--from 2024-05-02T00:00:00Z is not before --to 2024-05-01T00:00:00Z"), std::string::npos)
+	    << result.err;
+}
+
 TEST(Cli, CheckWarnsButPassesUnfilledParameter) {
 	const fs::path folder = sumoql::testing::MakeScratchFolder("check_param");
 	const fs::path query = folder / "param.sumo";
