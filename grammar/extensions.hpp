@@ -18,7 +18,7 @@ std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity sev
 std::vector<Diagnostic> DescribeBarePredicates(const ast::Query &query);
 
 //! Warns when the scope starts with an operator name followed by more terms, such as
-//! `where x > 1`, where a leading '|' was probably forgotten. Sumo Logic reads that word as a
+//! `where x="1"`, where a leading '|' was probably forgotten. Sumo Logic reads that word as a
 //! search keyword, so this stays a warning under `--strict`.
 std::vector<Diagnostic> DescribeScopeOperatorWords(const ast::Query &query);
 

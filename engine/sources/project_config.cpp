@@ -91,8 +91,8 @@ void ConfigReader::ReadSources(const YAML::Node &node, ProjectConfig &config) {
 	}
 	for (const auto &entry : node) {
 		SourceConfig source = ReadSource(entry);
-		// A file belongs to the first source that matches it, so a second source of the same
-		// name could never be told apart in messages and summaries.
+		// Messages and summaries name a source by its name, so two sources with one name would
+		// be indistinguishable there.
 		for (const auto &earlier : config.sources) {
 			if (earlier.name == source.name) {
 				Fail(entry, fmt::format("duplicate source name '{}', first used at {}; give each source its own "
