@@ -117,6 +117,25 @@ bool AnglePlaceholderAllowed(std::string_view text, std::size_t offset, bool in_
 	return in_scope && (before < offset || previous == '\n');
 }
 
+// `{name}` in single braces at the start of a search term in the scope, where a brace has no
+// other meaning.
+std::optional<Placeholder> MatchSingleBraces(std::string_view text, std::size_t offset, bool in_scope) {
+	const bool term_start = offset == 0 || text[offset - 1] == ' ' || text[offset - 1] == '\t' ||
+	                        text[offset - 1] == '\n' || text[offset - 1] == '(';
+	if (!in_scope || !term_start || text[offset] != '{' || text.substr(offset, 2) == "{{") {
+		return std::nullopt;
+	}
+	std::size_t end = offset + 1;
+	while (end < text.size() && end - offset <= kMaxAngleNameLength && IsWordCharacter(text[end])) {
+		++end;
+	}
+	if (end == offset + 1 || end >= text.size() || text[end] != '}') {
+		return std::nullopt;
+	}
+	const std::string name(text.substr(offset + 1, end - offset - 1));
+	return Placeholder {end + 1 - offset, name, "_" + name + "_"};
+}
+
 // `[name]` after `=`, a placeholder that documentation examples write for a value. A subquery
 // `[subquery: ...]` has a colon, so it never matches.
 std::optional<Placeholder> MatchBrackets(std::string_view text, std::size_t offset) {
@@ -210,6 +229,9 @@ FilledQuery FillTemplateParameters(std::string_view text, const std::map<std::st
 		}
 		if (!placeholder && !in_string) {
 			placeholder = MatchBrackets(text, offset);
+		}
+		if (!placeholder && !in_string) {
+			placeholder = MatchSingleBraces(text, offset, in_scope);
 		}
 
 		if (!placeholder) {

@@ -1,7 +1,7 @@
 #pragma once
 
-// Template parameters of dashboards and app installers: `{{name}}`, `$$name`, and the `<name>`
-// and `[name]` placeholders of documentation examples. They are filled in the query text before parsing,
+// Template parameters of dashboards and app installers: `{{name}}`, `$$name`, and the `<name>`,
+// `[name]` and `{name}` placeholders of documentation examples. They are filled in the query text before parsing,
 // inside strings too, because dashboards substitute text. Comments are left alone.
 
 #include "grammar/source_span.hpp"
@@ -50,7 +50,8 @@ struct FilledQuery {
 //! Finds the template parameters of `text` and fills those that `values` names.
 //! `{{name}}` and `$$name` are found anywhere outside comments. `<name>` is found only outside
 //! strings and where `<` cannot compare: after `=`, `,`, `(` or `as`, or at the start of a search
-//! term before the first `|`. `[name]` is found only after `=`.
+//! term before the first `|`. `[name]` is found only after `=`, and `{name}` only at the start
+//! of a search term before the first `|`.
 FilledQuery FillTemplateParameters(std::string_view text, const std::map<std::string, std::string> &values);
 
 } // namespace sumoql

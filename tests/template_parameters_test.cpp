@@ -62,6 +62,13 @@ TEST(TemplateParameters, BracketPlaceholderOnlyAfterEquals) {
 	EXPECT_EQ(FillTemplateParameters(subquery, kNoValues).text, subquery);
 }
 
+TEST(TemplateParameters, SingleBracesOnlyAtScopeTermStart) {
+	const FilledQuery filled = FillTemplateParameters("_sourceCategory=a/* {rule_name} | where x = \"{y}\"", kNoValues);
+	EXPECT_EQ(filled.text, "_sourceCategory=a/* _rule_name_ | where x = \"{y}\"");
+	ASSERT_EQ(filled.unfilled.size(), 1u);
+	EXPECT_EQ(filled.unfilled[0].name, "rule_name");
+}
+
 TEST(TemplateParameters, WildcardPathIsNotAComment) {
 	const FilledQuery filled = FillTemplateParameters("_sourceHost=/aws/rds/*pg id={{id}}", kNoValues);
 	EXPECT_EQ(filled.text, "_sourceHost=/aws/rds/*pg id=__id__");

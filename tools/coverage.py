@@ -43,7 +43,6 @@ UNSUPPORTED_FORMS = {
     "0033.sumo": "`json auto keys` with placeholder keys",
     "0123.sumo": "a bare call whose argument is not a field, so its result has no place to go",
     "0461.sumo": "`sort` without a field",
-    "0699.sumo": "a `{name}` placeholder in single braces",
     "0727.sumo": "several `expr as field` assignments in one stage",
     "0738.sumo": "a comparison (`>=`) in the search expression",
     "0745.sumo": "a quoted field name without `%` in the search expression",
