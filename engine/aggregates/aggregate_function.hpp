@@ -42,6 +42,22 @@ using AggregateFunctionPtr = std::unique_ptr<AggregateFunction>;
 //! accepts as that number. Returns false for null, other text and booleans.
 bool ReadNumber(const Vector &vector, idx_t row, double &out);
 
+//! Calls `add(group, number)` for each selected row of `chunk` whose value in `slot` reads as a
+//! number (see ReadNumber), with the row's group from `groups`.
+template <typename AddNumber>
+void ForEachNumber(const DataChunk &chunk, idx_t slot, const idx_t *groups, AddNumber &&add) {
+	const Vector &input = chunk.columns[slot];
+	if (input.type() == LogicalType::kNull) {
+		return;
+	}
+	for (idx_t i = 0; i < chunk.count; i++) {
+		double number;
+		if (ReadNumber(input, chunk.selection.Get(i), number)) {
+			add(groups[i], number);
+		}
+	}
+}
+
 //! Returns row `row` of `vector` as text, as a result row prints it, or nothing when it is null.
 //! A number is written into `buffer`, which must hold 32 bytes and outlive the view.
 std::optional<std::string_view> ReadText(const Vector &vector, idx_t row, char *buffer);

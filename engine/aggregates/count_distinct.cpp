@@ -1,6 +1,4 @@
-#include "engine/aggregates/aggregate_function.hpp"
-
-#include "engine/types/string_heap.hpp"
+#include "engine/aggregates/distinct_texts.hpp"
 
 #include <unordered_set>
 
@@ -8,32 +6,11 @@ namespace sumoql {
 
 namespace {
 
-//! Counts distinct values exactly. Sumo switches to an estimate above 100 distinct values; an
-//! exact count is within the documented error of that estimate. A value is compared as the text
-//! a result row would print, so the number 3 and the text "3" are one value.
-class CountDistinctFunction : public AggregateFunction {
+//! Counts distinct values exactly. Sumo switches to an estimate above 100 distinct values, and an
+//! exact count is within the documented error of that estimate.
+class CountDistinctFunction : public DistinctTextsFunction<std::unordered_set<std::string_view>> {
 public:
-	explicit CountDistinctFunction(idx_t slot) : slot_(slot) {
-	}
-
-	void Resize(idx_t group_count) override {
-		distinct_.resize(group_count);
-	}
-
-	void Update(const DataChunk &chunk, const idx_t *groups) override {
-		const Vector &input = chunk.columns[slot_];
-		char buffer[32];
-		for (idx_t i = 0; i < chunk.count; i++) {
-			auto text = ReadText(input, chunk.selection.Get(i), buffer);
-			if (!text) {
-				continue;
-			}
-			auto &seen = distinct_[groups[i]];
-			if (seen.find(*text) == seen.end()) {
-				seen.insert(heap_.AddString(*text));
-			}
-		}
-	}
+	using DistinctTextsFunction::DistinctTextsFunction;
 
 	Value Finalize(idx_t group, idx_t) override {
 		Value value;
@@ -41,12 +18,6 @@ public:
 		value.number = static_cast<double>(distinct_[group].size());
 		return value;
 	}
-
-private:
-	idx_t slot_;
-	//! Per group, views into `heap_`.
-	std::vector<std::unordered_set<std::string_view>> distinct_;
-	StringHeap heap_;
 };
 
 } // namespace

@@ -30,16 +30,7 @@ public:
 	}
 
 	void Update(const DataChunk &chunk, const idx_t *groups) override {
-		const Vector &input = chunk.columns[slot_];
-		if (input.type() == LogicalType::kNull) {
-			return;
-		}
-		for (idx_t i = 0; i < chunk.count; i++) {
-			double number;
-			if (ReadNumber(input, chunk.selection.Get(i), number)) {
-				Add(states_[groups[i]], number);
-			}
-		}
+		ForEachNumber(chunk, slot_, groups, [this](idx_t group, double number) { Add(states_[group], number); });
 	}
 
 	Value Finalize(idx_t group, idx_t) override {
@@ -80,7 +71,7 @@ private:
 		case NumericStatistic::kMax:
 			return state.max;
 		case NumericStatistic::kStddev:
-			// The sample standard deviation (n - 1 in the denominator); one value gives 0.
+			// The sample standard deviation, with n - 1 in the denominator. One value gives 0.
 			return state.count < 2 ? 0.0 : std::sqrt(state.squared_deviations / static_cast<double>(state.count - 1));
 		}
 		return 0;

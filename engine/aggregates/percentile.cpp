@@ -23,17 +23,10 @@ public:
 	}
 
 	void Update(const DataChunk &chunk, const idx_t *groups) override {
-		const Vector &input = chunk.columns[slot_];
-		if (input.type() == LogicalType::kNull) {
-			return;
-		}
-		for (idx_t i = 0; i < chunk.count; i++) {
-			double number;
-			if (ReadNumber(input, chunk.selection.Get(i), number)) {
-				values_[groups[i]].push_back(number);
-				sorted_[groups[i]] = false;
-			}
-		}
+		ForEachNumber(chunk, slot_, groups, [this](idx_t group, double number) {
+			values_[group].push_back(number);
+			sorted_[group] = false;
+		});
 	}
 
 	idx_t OutputCount() const override {
