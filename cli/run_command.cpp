@@ -256,6 +256,11 @@ void PrintSummary(const RunSummary &summary) {
 		                         "outside the text, and became null\n",
 		                         count, count == 1 ? "call had" : "calls had");
 	}
+	if (summary.dropped_groups > 0) {
+		std::cerr << fmt::format("sumoql: count_frequent left out {} with smaller counts, because it outputs only "
+		                         "the 10,000 largest\n",
+		                         plural(summary.dropped_groups, "group"));
+	}
 }
 
 std::unique_ptr<ResultWriter> MakeWriter(const QueryPlan &plan, const RunSettings &settings) {

@@ -338,12 +338,61 @@ struct LookupOperator {
 	std::vector<LookupJoin> joins;
 };
 
+enum class AggregateKind {
+	kCount,
+	kCountDistinct,
+	kSum,
+	kAvg,
+	kMin,
+	kMax,
+	kPercentile,
+	kStddev,
+	kFirst,
+	kLast,
+	kMostRecent,
+	kLeastRecent,
+	kValues,
+};
+
+//! One aggregate of a stage: `count`, `count(f)`, `sum(f) as s`, `pct(f, 50, 95)`.
+struct AggregateCall {
+	AggregateKind kind = AggregateKind::kCount;
+	//! The function name as written, for messages.
+	std::string name;
+	//! The argument field; empty for `count` and `count(*)`.
+	std::string field;
+	SourceSpan field_span;
+	//! `pct`: the percentiles in query order. `median` is `pct(f, 50)`.
+	std::vector<double> percentiles;
+	//! The text of each percentile, which names its output (`_f_pct_99.9`).
+	std::vector<std::string> percentile_texts;
+	std::optional<std::string> alias;
+	SourceSpan span;
+};
+
+//! `count by a`, `count a, b`, `sum(x) as s, avg(y) group by a` and `count_frequent a, b`.
+struct AggregateOperator {
+	std::vector<AggregateCall> calls;
+	std::vector<ByField> keys;
+	//! `count_frequent`: one count per key, named `_approxcount` and sorted from high to low.
+	bool count_frequent = false;
+};
+
+//! `timeslice 5m`, `timeslice 100 buckets`, `timeslice` (one slice for all events), `as name`.
+struct TimesliceOperator {
+	//! The slice width in milliseconds, when the query gives one.
+	std::optional<double> width_ms;
+	//! The requested number of slices for `N buckets`.
+	std::optional<double> buckets;
+	std::optional<std::string> alias;
+};
+
 struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
-	             TransposeOperator>
+	             TransposeOperator, AggregateOperator, TimesliceOperator>
 	    node;
 };
 

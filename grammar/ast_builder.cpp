@@ -82,6 +82,9 @@ using Selector = parse_tree::selector<
         g::lookup_op, g::all_columns, g::output_column, g::column_alias, g::library_path,
         g::table_location, g::join_condition, g::cat_source, g::transpose_op, g::row_field,
         g::column_field, g::output_field, g::dynamic_fields, g::transpose_outputs,
+        g::aggregate_op, g::aggregate_item, g::field_aggregate_name, g::min_max_name, g::percentile_name,
+        g::kw_count, g::count_star, g::percentile, g::aggregate_alias, g::count_keys, g::trailing_alias,
+        g::count_frequent_op, g::timeslice_op, g::timeslice_buckets, g::timeslice_width, g::timeslice_alias,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
         // Subqueries
         g::subquery>,
@@ -382,6 +385,10 @@ private:
 	void BuildLookup(const Node &node);
 	void BuildTranspose(const Node &node);
 	ast::TableSource BuildTableSource(const Node &node) const;
+	void BuildAggregate(const Node &node);
+	ast::AggregateCall BuildAggregateCall(const Node &node) const;
+	void BuildCountFrequent(const Node &node);
+	void BuildTimeslice(const Node &node);
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
 		query_.extensions.push_back({kind, span});
@@ -832,6 +839,12 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildLookup(node);
 	} else if (node.is_type<g::transpose_op>()) {
 		BuildTranspose(node);
+	} else if (node.is_type<g::aggregate_op>()) {
+		BuildAggregate(node);
+	} else if (node.is_type<g::count_frequent_op>()) {
+		BuildCountFrequent(node);
+	} else if (node.is_type<g::timeslice_op>()) {
+		BuildTimeslice(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
 	           node.is_type<g::unsupported_operator>()) {
 		const SourceSpan name_span = SpanOfLeadingWord(node);
@@ -1260,6 +1273,156 @@ void AstBuilder::BuildTranspose(const Node &node) {
 		}
 	}
 	query_.operators.push_back({SpanOf(node), std::move(transpose)});
+}
+
+ast::AggregateKind AggregateKindOf(std::string_view lowered_name) {
+	static const std::pair<std::string_view, ast::AggregateKind> kKinds[] = {
+	    {"count", ast::AggregateKind::kCount},
+	    {"count_distinct", ast::AggregateKind::kCountDistinct},
+	    {"sum", ast::AggregateKind::kSum},
+	    {"avg", ast::AggregateKind::kAvg},
+	    {"min", ast::AggregateKind::kMin},
+	    {"max", ast::AggregateKind::kMax},
+	    {"pct", ast::AggregateKind::kPercentile},
+	    {"pct_sampling", ast::AggregateKind::kPercentile},
+	    {"median", ast::AggregateKind::kPercentile},
+	    {"stddev", ast::AggregateKind::kStddev},
+	    {"first", ast::AggregateKind::kFirst},
+	    {"last", ast::AggregateKind::kLast},
+	    {"most_recent", ast::AggregateKind::kMostRecent},
+	    {"least_recent", ast::AggregateKind::kLeastRecent},
+	    {"values", ast::AggregateKind::kValues},
+	};
+	for (const auto &[name, kind] : kKinds) {
+		if (name == lowered_name) {
+			return kind;
+		}
+	}
+	FailInternal("aggregate", lowered_name);
+}
+
+ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) const {
+	ast::AggregateCall call;
+	call.span = SpanOf(node);
+	for (const auto &part : node.children) {
+		if (part->is_type<g::field_aggregate_name>() || part->is_type<g::min_max_name>() ||
+		    part->is_type<g::percentile_name>() || part->is_type<g::kw_count>()) {
+			call.name = part->string();
+			call.kind = AggregateKindOf(ToLower(call.name));
+		} else if (part->is_type<g::field_name>()) {
+			call.field = FieldNameText(*part);
+			call.field_span = SpanOf(*part);
+		} else if (part->is_type<g::percentile>()) {
+			call.percentiles.push_back(NumberValue(part->string_view()));
+			call.percentile_texts.push_back(part->string());
+		} else if (part->is_type<g::aggregate_alias>()) {
+			call.alias = FieldNameText(*part->children.front());
+		}
+	}
+
+	// `median(f)` is `pct(f, 50)`, and `pct(f)` without percentiles is the median as well.
+	if (call.kind == ast::AggregateKind::kPercentile && call.percentiles.empty()) {
+		call.percentiles.push_back(50);
+		call.percentile_texts.emplace_back("50");
+	}
+	if (call.percentiles.size() > 1 && call.alias) {
+		Fail(call.span, "'as' cannot name several percentiles",
+		     "give each percentile its own pct call with its own alias, or drop 'as' to get _field_pct_N names");
+	}
+	for (std::size_t i = 0; i < call.percentiles.size(); i++) {
+		if (call.percentiles[i] < 0 || call.percentiles[i] > 100) {
+			Fail(call.span, fmt::format("percentile {} is outside 0 to 100", call.percentile_texts[i]),
+			     "pct(x, 50) is the median and pct(x, 99.9) the 99.9th percentile");
+		}
+	}
+	return call;
+}
+
+void AstBuilder::BuildAggregate(const Node &node) {
+	ast::AggregateOperator aggregate;
+	const Node *count_keys = nullptr;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::aggregate_item>()) {
+			aggregate.calls.push_back(BuildAggregateCall(*child));
+		} else if (child->is_type<g::count_keys>()) {
+			count_keys = child.get();
+		} else if (child->is_type<g::by_field>()) {
+			aggregate.keys.push_back({FieldNameText(*child), SpanOf(*child)});
+		} else if (child->is_type<g::trailing_alias>()) {
+			ast::AggregateCall &last = aggregate.calls.back();
+			if (aggregate.calls.size() > 1 || last.alias || last.percentiles.size() > 1) {
+				Fail(SpanOf(*child->children.front()), "'as' after 'by' may only name a stage's single aggregate",
+				     "put 'as name' right after each aggregate: sum(a) as sa, sum(b) as sb by g");
+			}
+			last.alias = FieldNameText(*child->children.front());
+		}
+	}
+
+	if (count_keys != nullptr) {
+		const ast::AggregateCall &call = aggregate.calls.back();
+		if (aggregate.calls.size() > 1 || call.kind != ast::AggregateKind::kCount || !call.field.empty()) {
+			Fail(SpanOf(*count_keys), "only a bare 'count' may be followed by fields without 'by'",
+			     "write 'by' before the fields to group by");
+		}
+		if (!aggregate.keys.empty()) {
+			Fail(SpanOf(*count_keys), "'count a, b' already groups by a and b, so it cannot take 'by' as well",
+			     "write count by a, b");
+		}
+		for (const auto &key : count_keys->children) {
+			aggregate.keys.push_back({FieldNameText(*key), SpanOf(*key)});
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(aggregate)});
+}
+
+void AstBuilder::BuildCountFrequent(const Node &node) {
+	ast::AggregateOperator aggregate;
+	aggregate.count_frequent = true;
+	ast::AggregateCall call;
+	call.name = "count_frequent";
+	call.span = SpanOfLeadingWord(node);
+	call.alias = "_approxcount";
+	aggregate.calls.push_back(std::move(call));
+	for (const auto &child : node.children) {
+		aggregate.keys.push_back({FieldNameText(*child), SpanOf(*child)});
+	}
+	query_.operators.push_back({SpanOf(node), std::move(aggregate)});
+}
+
+// A slice width is a time span: a number with one of the suffixes w, d, h, m, s or ms.
+bool HasTimeSuffix(std::string_view number_text) {
+	for (std::string_view suffix : {"ms", "w", "d", "h", "m", "s"}) {
+		if (number_text.ends_with(suffix)) {
+			return !number_text.ends_with("ns") && !number_text.ends_with("us");
+		}
+	}
+	return false;
+}
+
+void AstBuilder::BuildTimeslice(const Node &node) {
+	ast::TimesliceOperator timeslice;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::timeslice_width>()) {
+			if (!HasTimeSuffix(child->string_view())) {
+				Fail(SpanOf(*child), fmt::format("'{}' is not a time span", child->string_view()),
+				     "give a width with a unit, such as 1m, 5m, 1h or 1d, or a count such as 100 buckets");
+			}
+			timeslice.width_ms = NumberValue(child->string_view());
+			if (*timeslice.width_ms < 1) {
+				Fail(SpanOf(*child), "the slice width must be at least 1 millisecond", "for example: timeslice 1m");
+			}
+		} else if (child->is_type<g::timeslice_buckets>()) {
+			const Node &count = *child->children.front();
+			timeslice.buckets = NumberValue(count.string_view());
+			if (*timeslice.buckets < 1 || count.string_view().find_first_not_of("0123456789") != std::string_view::npos) {
+				Fail(SpanOf(count), fmt::format("'{}' is not a whole number of buckets", count.string_view()),
+				     "for example: timeslice 100 buckets");
+			}
+		} else if (child->is_type<g::timeslice_alias>()) {
+			timeslice.alias = FieldNameText(*child->children.front());
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(timeslice)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -126,6 +126,16 @@ template <> inline constexpr const char *error_message<unsupported_operator> = "
 template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql parses this operator but does not run it; remove the stage, or run the query in Sumo Logic";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
 template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose and 'expression as field'";
+template <> inline constexpr const char *error_message<field_argument> = "expected '(', a field name and ')' after the aggregate";
+template <> inline constexpr const char *error_hint<field_argument> = "an aggregate takes a plain field, so compute an expression in an earlier stage: (x + y) as z | sum(z)";
+template <> inline constexpr const char *error_message<percentile_arguments> = "expected '(', a field name and percentiles after the aggregate";
+template <> inline constexpr const char *error_hint<percentile_arguments> = "for example: pct(bytes, 50, 95)";
+template <> inline constexpr const char *error_message<aggregate_alias> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<trailing_alias> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<next_aggregate_item> = "expected an aggregate after ','";
+template <> inline constexpr const char *error_hint<next_aggregate_item> = "for example: count, sum(bytes) by user";
+template <> inline constexpr const char *error_message<count_frequent_keys> = "expected a field name after 'count_frequent'";
+template <> inline constexpr const char *error_message<timeslice_alias> = "expected a field name after 'as'";
 
 template <> inline constexpr const char *error_message<compose_fields> = "expected a field name after 'compose'";
 template <> inline constexpr const char *error_hint<compose_fields> = "for example: compose src_ip keywords";

@@ -6,6 +6,7 @@
 
 #include "grammar/lexical.hpp"
 #include "grammar/operators/accum.hpp"
+#include "grammar/operators/aggregate.hpp"
 #include "grammar/operators/assign.hpp"
 #include "grammar/operators/compose.hpp"
 #include "grammar/operators/dedup.hpp"
@@ -37,7 +38,8 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, split_op, csv_op, eval_op, fields_op,
-                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage,
+                          sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage, timeslice_op,
+                          count_frequent_op, aggregate_op,
                           transpose_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,
                           expression_stage>> {};
 

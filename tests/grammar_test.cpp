@@ -1010,6 +1010,83 @@ TEST(Sort, KeyField) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Aggregation and timeslice
+// ---------------------------------------------------------------------------------------------
+
+const ast::AggregateOperator &AggregateOf(const ast::Query &query) {
+	return std::get<ast::AggregateOperator>(query.operators.at(0).node);
+}
+
+std::vector<std::string> KeyNames(const ast::AggregateOperator &aggregate) {
+	std::vector<std::string> names;
+	for (const auto &key : aggregate.keys) {
+		names.push_back(key.name);
+	}
+	return names;
+}
+
+TEST(Aggregate, CountForms) {
+	const ast::Query by = ParseQuery("| count by user, host");
+	EXPECT_EQ(AggregateOf(by).calls.at(0).kind, ast::AggregateKind::kCount);
+	EXPECT_EQ(KeyNames(AggregateOf(by)), (std::vector<std::string> {"user", "host"}));
+
+	const ast::Query bare_keys = ParseQuery("| count _timeslice, ip");
+	EXPECT_EQ(KeyNames(AggregateOf(bare_keys)), (std::vector<std::string> {"_timeslice", "ip"}));
+
+	const ast::Query star = ParseQuery("| COUNT(*) as n group by user");
+	EXPECT_TRUE(AggregateOf(star).calls.at(0).field.empty());
+	EXPECT_EQ(AggregateOf(star).calls.at(0).alias, "n");
+	EXPECT_EQ(KeyNames(AggregateOf(star)), (std::vector<std::string> {"user"}));
+
+	const ast::Query field = ParseQuery("| count(port)");
+	EXPECT_EQ(AggregateOf(field).calls.at(0).field, "port");
+}
+
+TEST(Aggregate, SeveralCallsAndAliases) {
+	const ast::Query query = ParseQuery("| count(port) as c, avg(bytes), pct(ms, 50, 99.9) by src, dst");
+	const auto &calls = AggregateOf(query).calls;
+	ASSERT_EQ(calls.size(), 3u);
+	EXPECT_EQ(calls[0].alias, "c");
+	EXPECT_EQ(calls[1].kind, ast::AggregateKind::kAvg);
+	EXPECT_FALSE(calls[1].alias.has_value());
+	EXPECT_EQ(calls[2].percentile_texts, (std::vector<std::string> {"50", "99.9"}));
+	EXPECT_EQ(KeyNames(AggregateOf(query)), (std::vector<std::string> {"src", "dst"}));
+}
+
+TEST(Aggregate, AliasAfterBy) {
+	const ast::Query query = ParseQuery("| values(host) by user as hosts");
+	EXPECT_EQ(AggregateOf(query).calls.at(0).alias, "hosts");
+}
+
+TEST(Aggregate, MedianIsFiftiethPercentile) {
+	const ast::Query query = ParseQuery("| median(ms)");
+	EXPECT_EQ(AggregateOf(query).calls.at(0).kind, ast::AggregateKind::kPercentile);
+	EXPECT_EQ(AggregateOf(query).calls.at(0).percentiles, (std::vector<double> {50}));
+}
+
+TEST(Aggregate, TwoArgumentMaxIsMath) {
+	const ast::Query query = ParseQuery("| max(a, b) as m");
+	EXPECT_TRUE(std::holds_alternative<ast::AssignOperator>(query.operators.at(0).node));
+}
+
+TEST(Aggregate, CountFrequent) {
+	const ast::Query query = ParseQuery("| count_frequent user, host");
+	EXPECT_TRUE(AggregateOf(query).count_frequent);
+	EXPECT_EQ(KeyNames(AggregateOf(query)), (std::vector<std::string> {"user", "host"}));
+}
+
+TEST(Timeslice, Forms) {
+	const auto timeslice_of = [](const ast::Query &query) {
+		return std::get<ast::TimesliceOperator>(query.operators.at(0).node);
+	};
+	EXPECT_EQ(timeslice_of(ParseQuery("| timeslice 5m")).width_ms, 300000.0);
+	EXPECT_EQ(timeslice_of(ParseQuery("| timeslice by 1d")).width_ms, 86400000.0);
+	EXPECT_EQ(timeslice_of(ParseQuery("| timeslice 100 buckets")).buckets, 100.0);
+	EXPECT_EQ(timeslice_of(ParseQuery("| timeslice 1h as hour")).alias, "hour");
+	EXPECT_FALSE(timeslice_of(ParseQuery("| timeslice")).width_ms.has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------------
 
@@ -1047,15 +1124,23 @@ TEST(Errors, OperatorNames) {
 	    {"| foo bar", 1, 3, "unknown operator 'foo'"},
 	    {"| foo", 1, 3, "unknown operator 'foo'"},
 	    {"| where a\n|   frobnicate x, y", 2, 5, "unknown operator 'frobnicate'"},
-	    {"| count by user", 1, 3, "operator 'count' is not supported yet"},
-	    {"| count", 1, 3, "operator 'count' is not supported yet"},
-	    {"| count as n", 1, 3, "operator 'count' is not supported yet"},
 	    {"| LOGREDUCE", 1, 3, "operator 'LOGREDUCE' is not supported: it needs Sumo Logic's LogReduce clustering service"},
-	    {"| timeslice 1m", 1, 3, "operator 'timeslice' is not supported yet"},
-	    {"| sum(bytes) as total", 1, 3, "operator 'sum' is not supported yet"},
-	    {"| count_distinct(user)", 1, 3, "operator 'count_distinct' is not supported yet"},
-	    {"| max(bytes) by host", 1, 3, "operator 'max' is not supported yet"},
 	    {"| top 10 src", 1, 3, "operator 'top' is not supported yet"},
+	});
+}
+
+TEST(Errors, Aggregates) {
+	ExpectErrors({
+	    {"| sum(x + y)", 1, 6, "expected '(', a field name and ')' after the aggregate"},
+	    {"| count by", 1, 11, "expected a field name after 'by'"},
+	    {"| count by a,", 1, 14, "expected a field name after ','"},
+	    {"| sum(a) b", 1, 10, "only a bare 'count' may be followed by fields without 'by'"},
+	    {"| sum(a), sum(b) by g as s", 1, 26, "'as' after 'by' may only name a stage's single aggregate"},
+	    {"| pct(x, 50, 95) as p", 1, 3, "'as' cannot name several percentiles"},
+	    {"| pct(x, 101)", 1, 3, "percentile 101 is outside 0 to 100"},
+	    {"| timeslice 5", 1, 13, "'5' is not a time span"},
+	    {"| timeslice 2.5 buckets", 1, 13, "'2.5' is not a whole number of buckets"},
+	    {"| count_frequent", 1, 17, "expected a field name after 'count_frequent'"},
 	});
 }
 

@@ -10,6 +10,7 @@
 #include "engine/operators/fields.hpp"
 #include "engine/operators/limit.hpp"
 #include "engine/operators/lookup.hpp"
+#include "engine/operators/hash_aggregate.hpp"
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
@@ -20,6 +21,7 @@
 #include "engine/operators/time_range.hpp"
 #include "engine/operators/total.hpp"
 #include "engine/operators/transpose.hpp"
+#include "engine/operators/timeslice.hpp"
 #include "engine/operators/where.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/unsupported.hpp"
@@ -70,6 +72,10 @@ std::string StageLabel(const ast::Operator &op) {
 			    return "fields";
 		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
 			    return "sort";
+		    } else if constexpr (std::is_same_v<Node, ast::AggregateOperator>) {
+			    return node.count_frequent ? "count_frequent" : "aggregation";
+		    } else if constexpr (std::is_same_v<Node, ast::TimesliceOperator>) {
+			    return "timeslice";
 		    } else {
 			    return "stage";
 		    }
@@ -101,7 +107,8 @@ public:
 private:
 	void PlanSource(idx_t source, const std::vector<const ast::Operator *> &stages);
 	void PlanTimeRange();
-	void ReadFromEvents(const std::vector<std::string> &names);
+	idx_t ReadField(const FieldUse &use);
+	void ReadFromEvents(const std::vector<FieldUse> &names);
 	void MarkCreated(std::string_view name);
 	void AddOperator(std::unique_ptr<PhysicalOperator> op);
 	void PlanOperator(const ast::Operator &op, const ast::WhereOperator &node);
@@ -125,7 +132,10 @@ private:
 	                      SourceSpan span);
 	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
 	AccumSettings PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name);
-	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop);
+	void PlanOperator(const ast::Operator &op, const ast::AggregateOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TimesliceOperator &node);
+	BoundAggregate BindAggregate(const ast::AggregateCall &call, std::vector<std::string> &output_names);
+	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop, SourceSpan span);
 	void FinishProjection();
 	void FinishSourceProjection(idx_t source);
 
@@ -151,6 +161,9 @@ private:
 	bool needs_message_time_ = false;
 	//! Set once an aggregation stage ran: later stages see aggregate rows, not raw messages.
 	bool aggregated_ = false;
+	//! Set by an aggregation: the slots a later stage may read, which are the group-by fields,
+	//! the results, and the fields created after it.
+	std::optional<std::set<idx_t>> visible_after_aggregation_;
 };
 
 std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
@@ -172,7 +185,7 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 
 	PlanTimeRange();
 	if (query.scope) {
-		std::vector<std::string> names;
+		std::vector<FieldUse> names;
 		CollectScopeFieldNames(*query.scope, names);
 		ReadFromEvents(names);
 		plan_->scope_index = plan_->operators.size();
@@ -232,27 +245,45 @@ void Planner::AddOperator(std::unique_ptr<PhysicalOperator> op) {
 	}
 }
 
-void Planner::ReadFromEvents(const std::vector<std::string> &names) {
-	for (const auto &name : names) {
-		if (EqualsIgnoringCase(name, kMessageTime)) {
-			// The built-in field keeps its documented spelling whatever the query wrote first.
-			plan_->schema.AddField(kMessageTime);
-			needs_message_time_ = true;
+//! Returns the slot of a field a stage reads. Before any aggregation, a field that no stage
+//! created comes from the events. After one, only the fields that survived it exist.
+idx_t Planner::ReadField(const FieldUse &use) {
+	if (EqualsIgnoringCase(use.name, kMessageTime)) {
+		// The built-in field keeps its documented spelling whatever the query wrote first.
+		plan_->schema.AddField(kMessageTime);
+	}
+	idx_t slot = plan_->schema.AddField(use.name);
+	if (visible_after_aggregation_) {
+		if (visible_after_aggregation_->count(slot) == 0) {
+			ThrowAt(use.span, fmt::format("Field {} not found, please check the spelling and try again", use.name),
+			        "after an aggregation, rows hold only its group-by fields and results; "
+			        "add the field to 'by' to keep it");
+		}
+		return slot;
+	}
+
+	if (EqualsIgnoringCase(use.name, kMessageTime)) {
+		needs_message_time_ = true;
+		return slot;
+	}
+	if (created_.count(slot)) {
+		return slot;
+	}
+	for (idx_t source = 0; source < plan_->sources.size(); source++) {
+		if (current_source_ && *current_source_ != source) {
 			continue;
 		}
-		idx_t slot = plan_->schema.AddField(name);
-		if (created_.count(slot)) {
-			continue;
+		if (created_by_source_[source].count(slot) == 0) {
+			read_from_events_[source].insert(slot);
+			plan_->sources[source].projection.AddField(use.name, slot);
 		}
-		for (idx_t source = 0; source < plan_->sources.size(); source++) {
-			if (current_source_ && *current_source_ != source) {
-				continue;
-			}
-			if (created_by_source_[source].count(slot) == 0) {
-				read_from_events_[source].insert(slot);
-				plan_->sources[source].projection.AddField(name, slot);
-			}
-		}
+	}
+	return slot;
+}
+
+void Planner::ReadFromEvents(const std::vector<FieldUse> &names) {
+	for (const auto &use : names) {
+		ReadField(use);
 	}
 }
 
@@ -271,10 +302,13 @@ void Planner::MarkCreated(std::string_view name) {
 	for (auto &allowlist : allowlists_) {
 		allowlist.kept.insert(slot);
 	}
+	if (visible_after_aggregation_) {
+		visible_after_aggregation_->insert(slot);
+	}
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node) {
-	std::vector<std::string> names;
+	std::vector<FieldUse> names;
 	CollectFieldNames(*node.condition, names);
 	ReadFromEvents(names);
 
@@ -282,9 +316,9 @@ void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node
 	AddOperator(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
 }
 
-ParseSettings Planner::ParseSettingsFor(const std::optional<std::string> &field, bool nodrop) {
+ParseSettings Planner::ParseSettingsFor(const std::optional<std::string> &field, bool nodrop, SourceSpan span) {
 	std::string input = field ? *field : std::string(kRaw);
-	ReadFromEvents({input});
+	ReadField({input, span});
 
 	ParseSettings settings;
 	settings.input_slot = plan_->schema.AddField(input);
@@ -294,8 +328,8 @@ ParseSettings Planner::ParseSettingsFor(const std::optional<std::string> &field,
 	return settings;
 }
 
-void Planner::PlanOperator(const ast::Operator &, const ast::ParseAnchorOperator &node) {
-	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
+void Planner::PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperator &node) {
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
 
 	std::vector<idx_t> slots;
 	for (const auto &alias : node.aliases) {
@@ -310,7 +344,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		ThrowAt(node.pattern_spans[1], "'multi' takes one regular expression",
 		        "split the regular expressions into separate parse regex stages");
 	}
-	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
 
 	std::vector<ParseRegexOperator::Pattern> patterns;
 	for (idx_t i = 0; i < node.patterns.size(); i++) {
@@ -352,7 +386,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &nod
 	if (node.auto_mode) {
 		ThrowAt(op.span, "'json auto' is not supported yet", "name the keys to extract, as in json \"user.name\"");
 	}
-	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
 
 	std::vector<JsonOperator::Target> targets;
 	for (idx_t i = 0; i < node.paths.size(); i++) {
@@ -370,8 +404,8 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &nod
 	AddOperator(std::make_unique<JsonOperator>(settings, std::move(targets)));
 }
 
-void Planner::PlanOperator(const ast::Operator &, const ast::ParseXmlOperator &node) {
-	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop);
+void Planner::PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator &node) {
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
 
 	std::vector<ParseXmlOperator::Target> targets;
 	for (idx_t i = 0; i < node.paths.size(); i++) {
@@ -394,9 +428,8 @@ void Planner::PlanOperator(const ast::Operator &, const ast::ParseXmlOperator &n
 	AddOperator(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
 }
 
-void Planner::PlanOperator(const ast::Operator &, const ast::SplitOperator &node) {
-	ReadFromEvents({node.field});
-	idx_t input_slot = plan_->schema.AddField(node.field);
+void Planner::PlanOperator(const ast::Operator &op, const ast::SplitOperator &node) {
+	idx_t input_slot = ReadField({node.field, op.span});
 
 	std::vector<SplitOperator::Column> columns;
 	for (const auto &column : node.columns) {
@@ -409,7 +442,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::SplitOperator &node
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &node) {
-	std::vector<std::string> names;
+	std::vector<FieldUse> names;
 	CollectFieldNames(*node.value, names);
 	ReadFromEvents(names);
 
@@ -424,8 +457,10 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 	AddOperator(std::make_unique<AssignOperator>(std::move(value), target));
 }
 
-void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &node) {
-	ReadFromEvents(node.names);
+void Planner::PlanOperator(const ast::Operator &stage, const ast::FieldsOperator &node) {
+	for (idx_t i = 0; i < node.names.size(); i++) {
+		ReadField({node.names[i], i < node.name_spans.size() ? node.name_spans[i] : stage.span});
+	}
 	OutputLayout &output = plan_->output;
 	Schema &schema = plan_->schema;
 
@@ -456,8 +491,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::FieldsOperator &nod
 void Planner::PlanOperator(const ast::Operator &, const ast::SortOperator &node) {
 	std::vector<SortKeySlot> keys;
 	for (const auto &key : node.keys) {
-		ReadFromEvents({key.field});
-		keys.push_back({plan_->schema.AddField(key.field), key.descending});
+		keys.push_back({ReadField({key.field, key.span}), key.descending});
 	}
 	AddOperator(std::make_unique<SortOperator>(std::move(keys)));
 }
@@ -469,8 +503,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::LimitOperator &node
 std::vector<idx_t> Planner::ReadKeySlots(const std::vector<ast::ByField> &keys) {
 	std::vector<idx_t> slots;
 	for (const auto &key : keys) {
-		ReadFromEvents({key.name});
-		slots.push_back(plan_->schema.AddField(key.name));
+		slots.push_back(ReadField({key.name, key.span}));
 	}
 	return slots;
 }
@@ -493,8 +526,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::DedupOperator &no
 
 AccumSettings Planner::PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name) {
 	AccumSettings settings;
-	ReadFromEvents({node.field});
-	settings.input_slot = plan_->schema.AddField(node.field);
+	settings.input_slot = ReadField({node.field, node.field_span});
 	settings.key_slots = ReadKeySlots(node.keys);
 
 	std::string output = node.alias ? *node.alias : std::string(default_name);
@@ -567,14 +599,13 @@ idx_t Planner::FindTableColumn(const LookupTable &table, const ast::TableSource 
 	return *found;
 }
 
-void Planner::PlanOperator(const ast::Operator &, const ast::LookupOperator &node) {
+void Planner::PlanOperator(const ast::Operator &op, const ast::LookupOperator &node) {
 	LookupSettings settings;
 	settings.table = ResolveTable(node.table, "lookup");
 	const LookupTable &table = *settings.table;
 
 	for (const auto &join : node.joins) {
-		ReadFromEvents({join.field});
-		settings.key_slots.push_back(plan_->schema.AddField(join.field));
+		settings.key_slots.push_back(ReadField({join.field, op.span}));
 		settings.key_columns.push_back(FindTableColumn(table, node.table, join.column, join.column_span));
 	}
 
@@ -645,6 +676,169 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TransposeOperator
 		output.dynamic_columns_at = output.columns.size();
 	}
 	AddOperator(std::make_unique<TransposeOperator>(std::move(settings), plan_->schema, output));
+}
+
+//! The output name an aggregate has without `as`.
+std::string DefaultAggregateName(const ast::AggregateCall &call) {
+	switch (call.kind) {
+	case ast::AggregateKind::kCount:
+		return "_count";
+	case ast::AggregateKind::kCountDistinct:
+		return "_count_distinct";
+	case ast::AggregateKind::kSum:
+		return "_sum";
+	case ast::AggregateKind::kAvg:
+		return "_avg";
+	case ast::AggregateKind::kMin:
+		return "_min";
+	case ast::AggregateKind::kMax:
+		return "_max";
+	case ast::AggregateKind::kPercentile:
+		break;
+	case ast::AggregateKind::kStddev:
+		return "_stddev";
+	case ast::AggregateKind::kFirst:
+		return "_first";
+	case ast::AggregateKind::kLast:
+		return "_last";
+	case ast::AggregateKind::kMostRecent:
+		return "_mostrecent";
+	case ast::AggregateKind::kLeastRecent:
+		return "_leastrecent";
+	case ast::AggregateKind::kValues:
+		return "_values";
+	}
+	return {};
+}
+
+BoundAggregate Planner::BindAggregate(const ast::AggregateCall &call, std::vector<std::string> &output_names) {
+	std::optional<idx_t> slot;
+	if (!call.field.empty()) {
+		slot = ReadField({call.field, call.field_span});
+	}
+
+	BoundAggregate bound;
+	switch (call.kind) {
+	case ast::AggregateKind::kCount:
+		bound.function = MakeCount(slot);
+		break;
+	case ast::AggregateKind::kCountDistinct:
+		bound.function = MakeCountDistinct(*slot);
+		break;
+	case ast::AggregateKind::kSum:
+		bound.function = MakeNumericStatistic(NumericStatistic::kSum, *slot);
+		break;
+	case ast::AggregateKind::kAvg:
+		bound.function = MakeNumericStatistic(NumericStatistic::kAvg, *slot);
+		break;
+	case ast::AggregateKind::kMin:
+		bound.function = MakeNumericStatistic(NumericStatistic::kMin, *slot);
+		break;
+	case ast::AggregateKind::kMax:
+		bound.function = MakeNumericStatistic(NumericStatistic::kMax, *slot);
+		break;
+	case ast::AggregateKind::kStddev:
+		bound.function = MakeNumericStatistic(NumericStatistic::kStddev, *slot);
+		break;
+	case ast::AggregateKind::kPercentile:
+		bound.function = MakePercentile(*slot, call.percentiles);
+		break;
+	case ast::AggregateKind::kValues:
+		bound.function = MakeValues(*slot);
+		break;
+	case ast::AggregateKind::kFirst:
+	case ast::AggregateKind::kLast:
+	case ast::AggregateKind::kMostRecent:
+	case ast::AggregateKind::kLeastRecent: {
+		static constexpr PickedValue kPicks[] = {PickedValue::kFirst, PickedValue::kLast, PickedValue::kMostRecent,
+		                                         PickedValue::kLeastRecent};
+		auto pick = kPicks[static_cast<int>(call.kind) - static_cast<int>(ast::AggregateKind::kFirst)];
+		idx_t time_slot = ReadField({std::string(kMessageTime), call.span});
+		bound.function = MakePickValue(pick, *slot, time_slot);
+		break;
+	}
+	}
+
+	if (call.kind == ast::AggregateKind::kPercentile && !call.alias) {
+		for (const auto &text : call.percentile_texts) {
+			output_names.push_back(fmt::format("_{}_pct_{}", call.field, text));
+		}
+	} else {
+		output_names.push_back(call.alias ? *call.alias : DefaultAggregateName(call));
+	}
+	return bound;
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &node) {
+	Schema &schema = plan_->schema;
+
+	std::vector<idx_t> key_slots;
+	for (const auto &key : node.keys) {
+		idx_t slot = ReadField({key.name, key.span});
+		if (std::find(key_slots.begin(), key_slots.end(), slot) != key_slots.end()) {
+			ThrowAt(key.span, fmt::format("field '{}' is listed twice", key.name), "remove the repeated name");
+		}
+		key_slots.push_back(slot);
+	}
+
+	std::vector<BoundAggregate> aggregates;
+	std::vector<idx_t> output_slots;
+	std::set<idx_t> visible(key_slots.begin(), key_slots.end());
+	for (const auto &call : node.calls) {
+		std::vector<std::string> names;
+		BoundAggregate bound = call.kind == ast::AggregateKind::kCount && node.count_frequent
+		                           ? BoundAggregate {MakeCount(std::nullopt), {}}
+		                           : BindAggregate(call, names);
+		if (node.count_frequent) {
+			names = {*call.alias};
+		}
+
+		for (const auto &name : names) {
+			idx_t slot = schema.AddField(name);
+			if (visible.count(slot)) {
+				ThrowAt(call.span, fmt::format("the stage has two fields named '{}'", name),
+				        "give one of the aggregates its own name with 'as', as in sum(a) as sa, sum(b) as sb");
+			}
+			visible.insert(slot);
+			bound.output_slots.push_back(slot);
+			output_slots.push_back(slot);
+		}
+		aggregates.push_back(std::move(bound));
+	}
+
+	auto op = std::make_unique<HashAggregateOperator>(key_slots, std::move(aggregates));
+	if (node.count_frequent) {
+		op->OrderByFirstResultDescending(&plan_->stats->dropped_groups);
+	}
+	AddOperator(std::move(op));
+
+	// Rows after the aggregation show the group-by fields, then the results.
+	OutputLayout &output = plan_->output;
+	output.include_event_fields = false;
+	output.excluded.clear();
+	output.columns = key_slots;
+	output.columns.insert(output.columns.end(), output_slots.begin(), output_slots.end());
+	for (idx_t slot : output_slots) {
+		created_.insert(slot);
+	}
+	visible_after_aggregation_ = std::move(visible);
+	aggregated_ = true;
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::TimesliceOperator &node) {
+	TimesliceSlots slots;
+	slots.message_time = ReadField({std::string(kMessageTime), op.span});
+	std::string start_name = node.alias ? *node.alias : "_timeslice";
+	slots.slice_start = plan_->schema.AddField(start_name);
+	slots.slice_end = plan_->schema.AddField("__timeslice_end");
+	MarkCreated(start_name);
+	MarkCreated("__timeslice_end");
+
+	if (node.width_ms) {
+		AddOperator(std::make_unique<TimesliceOperator>(slots, *node.width_ms));
+	} else {
+		AddOperator(std::make_unique<TimesliceBucketsOperator>(slots, node.buckets));
+	}
 }
 
 void Planner::FinishProjection() {

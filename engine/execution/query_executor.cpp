@@ -396,6 +396,7 @@ RunSummary QueryExecutor::summary() const {
 		summary.invalid_arguments += stats.invalid_arguments;
 	};
 	add(*plan_.stats);
+	summary.dropped_groups = plan_.stats->dropped_groups;
 	for (const auto &worker : workers_) {
 		add(*worker->plan->stats);
 	}

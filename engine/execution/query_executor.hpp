@@ -40,6 +40,7 @@ struct RunSummary {
 	std::uint64_t failed_conversions = 0;
 	std::uint64_t rows_dropped = 0;
 	std::uint64_t invalid_arguments = 0;
+	std::uint64_t dropped_groups = 0;
 	std::vector<FileSummary> files;
 	//! One entry per query stage, in plan order.
 	std::vector<StageCounts> stages;

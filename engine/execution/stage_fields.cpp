@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::string_view kRaw = "_raw";
 
-void CollectChild(const ast::ExpressionPtr &child, std::vector<std::string> &names) {
+void CollectChild(const ast::ExpressionPtr &child, std::vector<FieldUse> &names) {
 	if (child) {
 		CollectFieldNames(*child, names);
 	}
@@ -22,12 +22,12 @@ void CollectChild(const ast::ExpressionPtr &child, std::vector<std::string> &nam
 
 } // namespace
 
-void CollectFieldNames(const ast::Expression &expression, std::vector<std::string> &names) {
+void CollectFieldNames(const ast::Expression &expression, std::vector<FieldUse> &names) {
 	std::visit(
 	    [&](const auto &node) {
 		    using Node = std::decay_t<decltype(node)>;
 		    if constexpr (std::is_same_v<Node, ast::FieldReference>) {
-			    names.push_back(node.name);
+			    names.push_back({node.name, expression.span});
 		    } else if constexpr (std::is_same_v<Node, ast::UnaryExpression>) {
 			    CollectChild(node.operand, names);
 		    } else if constexpr (std::is_same_v<Node, ast::BinaryExpression>) {
@@ -54,14 +54,14 @@ void CollectFieldNames(const ast::Expression &expression, std::vector<std::strin
 	    expression.node);
 }
 
-void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<std::string> &names) {
+void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<FieldUse> &names) {
 	std::visit(
 	    [&](const auto &node) {
 		    using Node = std::decay_t<decltype(node)>;
 		    if constexpr (std::is_same_v<Node, ast::ScopeFieldTerm>) {
-			    names.push_back(node.field);
+			    names.push_back({node.field, scope.span});
 		    } else if constexpr (std::is_same_v<Node, ast::ScopeKeyword> || std::is_same_v<Node, ast::ScopePhrase>) {
-			    names.emplace_back(kRaw);
+			    names.push_back({std::string(kRaw), scope.span});
 		    } else if constexpr (std::is_same_v<Node, ast::ScopeNot>) {
 			    CollectScopeFieldNames(*node.term, names);
 		    } else {
@@ -73,7 +73,7 @@ void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<std::string
 	    scope.node);
 }
 
-bool CollectStageReads(const ast::Operator &op, std::vector<std::string> &names) {
+bool CollectStageReads(const ast::Operator &op, std::vector<FieldUse> &names) {
 	return std::visit(
 	    [&](const auto &node) {
 		    using Node = std::decay_t<decltype(node)>;
@@ -85,12 +85,14 @@ bool CollectStageReads(const ast::Operator &op, std::vector<std::string> &names)
 		                         std::is_same_v<Node, ast::ParseRegexOperator> ||
 		                         std::is_same_v<Node, ast::ParseXmlOperator> ||
 		                         std::is_same_v<Node, ast::JsonOperator>) {
-			    names.push_back(node.field ? *node.field : std::string(kRaw));
+			    names.push_back({node.field ? *node.field : std::string(kRaw), op.span});
 		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
-			    names.insert(names.end(), node.names.begin(), node.names.end());
+			    for (const auto &name : node.names) {
+				    names.push_back({name, op.span});
+			    }
 		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
 			    for (const auto &key : node.keys) {
-				    names.push_back(key.field);
+				    names.push_back({key.field, key.span});
 			    }
 		    } else {
 			    return false;
@@ -159,7 +161,7 @@ std::vector<const ast::Operator *> SelectExtractionStages(const std::vector<cons
 		return stages;
 	}
 
-	std::vector<std::string> read_names;
+	std::vector<FieldUse> read_names;
 	if (query.scope) {
 		CollectScopeFieldNames(*query.scope, read_names);
 	}
@@ -169,8 +171,8 @@ std::vector<const ast::Operator *> SelectExtractionStages(const std::vector<cons
 		}
 	}
 	std::set<std::string> needed;
-	for (const auto &name : read_names) {
-		needed.insert(FoldCase(name));
+	for (const auto &use : read_names) {
+		needed.insert(FoldCase(use.name));
 	}
 
 	std::vector<const ast::Operator *> kept;
@@ -183,10 +185,10 @@ std::vector<const ast::Operator *> SelectExtractionStages(const std::vector<cons
 			continue;
 		}
 		kept.insert(kept.begin(), *it);
-		std::vector<std::string> inputs;
+		std::vector<FieldUse> inputs;
 		CollectStageReads(**it, inputs);
-		for (const auto &name : inputs) {
-			needed.insert(FoldCase(name));
+		for (const auto &use : inputs) {
+			needed.insert(FoldCase(use.name));
 		}
 	}
 	return kept;

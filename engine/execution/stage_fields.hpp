@@ -10,14 +10,20 @@ namespace sumoql {
 // The fields that query stages read and set, for the planner's projection and for leaving out
 // extraction stages that a query cannot see.
 
-//! Adds the names of the fields `expression` reads to `names`.
-void CollectFieldNames(const ast::Expression &expression, std::vector<std::string> &names);
+//! A field that a stage reads, and where the query names it, for "not found" errors.
+struct FieldUse {
+	std::string name;
+	SourceSpan span;
+};
 
-//! Adds the names of the fields a scope reads to `names`; keywords and phrases read `_raw`.
-void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<std::string> &names);
+//! Adds the fields `expression` reads to `names`.
+void CollectFieldNames(const ast::Expression &expression, std::vector<FieldUse> &names);
+
+//! Adds the fields a scope reads to `names`; keywords and phrases read `_raw`.
+void CollectScopeFieldNames(const ast::ScopeNode &scope, std::vector<FieldUse> &names);
 
 //! Adds the fields `op` reads to `names`. Returns false for a stage whose reads it cannot list.
-bool CollectStageReads(const ast::Operator &op, std::vector<std::string> &names);
+bool CollectStageReads(const ast::Operator &op, std::vector<FieldUse> &names);
 
 //! Adds the fields an extraction stage sets to `names`. Returns false when it cannot tell.
 bool CollectStageOutputs(const ast::Operator &op, std::vector<std::string> &names);

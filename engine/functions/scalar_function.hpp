@@ -24,6 +24,8 @@ struct ExecutionStats {
 	//! Rows where a function got an argument it cannot use, such as substring() with an end
 	//! before its start, and returned null.
 	idx_t invalid_arguments = 0;
+	//! Groups that `count_frequent` left out because only the 10,000 largest are output.
+	idx_t dropped_groups = 0;
 };
 
 //! Per-call state that a function builds once at plan time, such as a compiled regex or a

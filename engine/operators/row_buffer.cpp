@@ -1,28 +1,10 @@
 #include "engine/operators/row_buffer.hpp"
 
-#include "engine/types/number_text.hpp"
+#include "engine/types/value_column.hpp"
 
 #include <algorithm>
 
 namespace sumoql {
-
-namespace {
-
-//! The type an output column takes for a run of held values: their common type, or string when
-//! they differ.
-LogicalType OutputType(const std::vector<Value> &values, const std::vector<idx_t> &order, idx_t begin, idx_t end) {
-	LogicalType type = LogicalType::kNull;
-	for (idx_t i = begin; i < end; i++) {
-		LogicalType value_type = values[order[i]].type;
-		if (value_type == LogicalType::kNull || value_type == type) {
-			continue;
-		}
-		type = type == LogicalType::kNull ? value_type : LogicalType::kString;
-	}
-	return type;
-}
-
-} // namespace
 
 void RowBuffer::EnsureSlots(idx_t slot_count) {
 	if (columns_.size() < slot_count) {
@@ -73,24 +55,13 @@ void RowBuffer::WriteRows(const std::vector<idx_t> &order, idx_t begin, idx_t en
 	if (chunk.columns.size() < columns_.size()) {
 		chunk.columns.resize(columns_.size());
 	}
+	std::vector<Value> batch(end - begin);
 	for (idx_t slot = 0; slot < columns_.size(); slot++) {
 		const auto &held = columns_[slot];
-		Vector &vector = chunk.columns[slot];
-		vector.SetType(OutputType(held, order, begin, end));
-		if (vector.type() == LogicalType::kNull) {
-			continue;
-		}
 		for (idx_t i = begin; i < end; i++) {
-			Value value = held[order[i]];
-			if (!value.is_null() && value.type != vector.type()) {
-				char buffer[32];
-				value.string = value.type == LogicalType::kNumber
-				                   ? chunk.heap.AddString({buffer, FormatNumberTo(value.number, buffer)})
-				                   : std::string_view(value.boolean ? "true" : "false");
-				value.type = LogicalType::kString;
-			}
-			value.WriteTo(vector, i - begin);
+			batch[i - begin] = held[order[i]];
 		}
+		WriteValueColumn(batch, chunk.columns[slot], chunk.heap);
 	}
 	chunk.SetRowCount(end - begin);
 }
