@@ -83,6 +83,7 @@ using Selector = parse_tree::selector<
         g::table_location, g::join_condition, g::cat_source, g::transpose_op, g::row_field,
         g::column_field, g::output_field, g::dynamic_fields, g::transpose_outputs,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
+        g::topk_op, g::ranked_field,
         // Subqueries
         g::subquery>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
@@ -381,6 +382,7 @@ private:
 	std::uint64_t RowCount(const Node &node) const;
 	void BuildLookup(const Node &node);
 	void BuildTranspose(const Node &node);
+	void BuildTopk(const Node &node);
 	ast::TableSource BuildTableSource(const Node &node) const;
 
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
@@ -832,6 +834,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildLookup(node);
 	} else if (node.is_type<g::transpose_op>()) {
 		BuildTranspose(node);
+	} else if (node.is_type<g::topk_op>()) {
+		BuildTopk(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
 	           node.is_type<g::unsupported_operator>()) {
 		const SourceSpan name_span = SpanOfLeadingWord(node);
@@ -1260,6 +1264,26 @@ void AstBuilder::BuildTranspose(const Node &node) {
 		}
 	}
 	query_.operators.push_back({SpanOf(node), std::move(transpose)});
+}
+
+void AstBuilder::BuildTopk(const Node &node) {
+	ast::TopkOperator topk;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::row_count>()) {
+			topk.count = RowCount(*child);
+			if (topk.count == 0) {
+				Fail(SpanOf(*child), g::kCountNotPositive, "topk keeps the n largest rows, so write 1 or more");
+			}
+		} else if (child->is_type<g::ranked_field>()) {
+			topk.ranked.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::by_field>()) {
+			topk.keys.push_back(ByFieldOf(*child, SpanOf(*child)));
+		}
+	}
+	if (topk.ranked.empty()) {
+		Fail(SpanAfter(node), "expected a field to rank by after the count", "for example: topk(5, _count)");
+	}
+	query_.operators.push_back({SpanOf(node), std::move(topk)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,10 +122,12 @@ template <> inline constexpr const char *error_hint<transpose_rows> = "for examp
 template <> inline constexpr const char *error_message<transpose_columns> = "expected 'column' and the column fields after the row fields";
 template <> inline constexpr const char *error_hint<transpose_columns> = "for example: transpose row _timeslice column status_code";
 template <> inline constexpr const char *error_message<transpose_outputs> = "expected the output fields or '*' after 'as'";
+template <> inline constexpr const char *error_message<topk_arguments> = "expected '(', a count and the fields to rank by after 'topk'";
+template <> inline constexpr const char *error_hint<topk_arguments> = "for example: topk(5, _count) by _sourceHost";
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
 template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql parses this operator but does not run it; remove the stage, or run the query in Sumo Logic";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose, topk and 'expression as field'";
 
 template <> inline constexpr const char *error_message<compose_fields> = "expected a field name after 'compose'";
 template <> inline constexpr const char *error_hint<compose_fields> = "for example: compose src_ip keywords";

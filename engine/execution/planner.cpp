@@ -18,6 +18,7 @@
 #include "engine/operators/sort.hpp"
 #include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
+#include "engine/operators/topk.hpp"
 #include "engine/operators/total.hpp"
 #include "engine/operators/transpose.hpp"
 #include "engine/operators/where.hpp"
@@ -120,6 +121,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::DiffOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::LookupOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TopkOperator &node);
 	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table, std::string_view operator_name);
 	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
 	                      SourceSpan span);
@@ -645,6 +647,18 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TransposeOperator
 		output.dynamic_columns_at = output.columns.size();
 	}
 	AddOperator(std::make_unique<TransposeOperator>(std::move(settings), plan_->schema, output));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::TopkOperator &node) {
+	TopkSettings settings;
+	settings.count = node.count;
+	for (idx_t slot : ReadKeySlots(node.ranked)) {
+		settings.ranked.push_back({slot, true});
+	}
+	settings.key_slots = ReadKeySlots(node.keys);
+	settings.rank_slot = plan_->schema.AddField("_rank");
+	MarkCreated("_rank");
+	AddOperator(std::make_unique<TopkOperator>(std::move(settings)));
 }
 
 void Planner::FinishProjection() {
