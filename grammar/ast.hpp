@@ -307,6 +307,13 @@ struct TransposeOperator {
 	bool show_dynamic = true;
 };
 
+//! `topk(n, a, b) by g`: the n rows with the largest a (then b) in each group, with `_rank`.
+struct TopkOperator {
+	std::uint64_t count = 0;
+	std::vector<ByField> ranked;
+	std::vector<ByField> keys;
+};
+
 //! The table of a `lookup` or `cat`: `path://"/Library/x"` or another location as written
 //! (`geo://location`, `https://host/t.csv`).
 struct TableSource {
@@ -392,7 +399,7 @@ struct Operator {
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
-	             TransposeOperator, AggregateOperator, TimesliceOperator>
+	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator>
 	    node;
 };
 

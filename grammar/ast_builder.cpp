@@ -86,6 +86,7 @@ using Selector = parse_tree::selector<
         g::kw_count, g::count_star, g::percentile, g::aggregate_alias, g::count_keys, g::trailing_alias,
         g::count_frequent_op, g::timeslice_op, g::timeslice_buckets, g::timeslice_width, g::timeslice_alias,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
+        g::topk_op, g::ranked_field,
         // Subqueries
         g::subquery>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
@@ -384,6 +385,7 @@ private:
 	std::uint64_t RowCount(const Node &node) const;
 	void BuildLookup(const Node &node);
 	void BuildTranspose(const Node &node);
+	void BuildTopk(const Node &node);
 	ast::TableSource BuildTableSource(const Node &node) const;
 	void BuildAggregate(const Node &node);
 	ast::AggregateCall BuildAggregateCall(const Node &node) const;
@@ -845,6 +847,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildCountFrequent(node);
 	} else if (node.is_type<g::timeslice_op>()) {
 		BuildTimeslice(node);
+	} else if (node.is_type<g::topk_op>()) {
+		BuildTopk(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
 	           node.is_type<g::unsupported_operator>()) {
 		const SourceSpan name_span = SpanOfLeadingWord(node);
@@ -1423,6 +1427,26 @@ void AstBuilder::BuildTimeslice(const Node &node) {
 		}
 	}
 	query_.operators.push_back({SpanOf(node), std::move(timeslice)});
+}
+
+void AstBuilder::BuildTopk(const Node &node) {
+	ast::TopkOperator topk;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::row_count>()) {
+			topk.count = RowCount(*child);
+			if (topk.count == 0) {
+				Fail(SpanOf(*child), g::kCountNotPositive, "topk keeps the n largest rows, so write 1 or more");
+			}
+		} else if (child->is_type<g::ranked_field>()) {
+			topk.ranked.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::by_field>()) {
+			topk.keys.push_back(ByFieldOf(*child, SpanOf(*child)));
+		}
+	}
+	if (topk.ranked.empty()) {
+		Fail(SpanAfter(node), "expected a field to rank by after the count", "for example: topk(5, _count)");
+	}
+	query_.operators.push_back({SpanOf(node), std::move(topk)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include "engine/operators/sort.hpp"
 #include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
+#include "engine/operators/topk.hpp"
 #include "engine/operators/total.hpp"
 #include "engine/operators/transpose.hpp"
 #include "engine/operators/timeslice.hpp"
@@ -127,6 +128,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::DiffOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::LookupOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TopkOperator &node);
 	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table, std::string_view operator_name);
 	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
 	                      SourceSpan span);
@@ -839,6 +841,18 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TimesliceOperator
 	} else {
 		AddOperator(std::make_unique<TimesliceBucketsOperator>(slots, node.buckets));
 	}
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::TopkOperator &node) {
+	TopkSettings settings;
+	settings.count = node.count;
+	for (idx_t slot : ReadKeySlots(node.ranked)) {
+		settings.ranked.push_back({slot, true});
+	}
+	settings.key_slots = ReadKeySlots(node.keys);
+	settings.rank_slot = plan_->schema.AddField("_rank");
+	MarkCreated("_rank");
+	AddOperator(std::make_unique<TopkOperator>(std::move(settings)));
 }
 
 void Planner::FinishProjection() {

@@ -17,7 +17,6 @@ struct unsupported_operator_name
     : sor<operator_name<TAO_PEGTL_ISTRING("keyvalue")>,
           operator_name<TAO_PEGTL_ISTRING("kv")>,
           operator_name<TAO_PEGTL_ISTRING("xml")>,
-          operator_name<TAO_PEGTL_ISTRING("topk")>,
           operator_name<TAO_PEGTL_ISTRING("top")>,
           operator_name<TAO_PEGTL_ISTRING("fillmissing")>> {};
 
