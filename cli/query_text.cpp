@@ -2,6 +2,7 @@
 
 #include "engine/readers/input_error.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/diagnostic_codes.hpp"
 #include "grammar/extensions.hpp"
 #include "grammar/parser.hpp"
 
@@ -37,6 +38,7 @@ std::vector<Diagnostic> DescribeUnfilledParameters(const QueryText &query, Sever
 		Diagnostic diagnostic;
 		diagnostic.severity = severity;
 		diagnostic.kind = DiagnosticKind::kParameter;
+		diagnostic.code = diagnostic_code::kUnfilledParameter;
 		diagnostic.span = parameter.span;
 		diagnostic.construct = parameter.name;
 		diagnostic.message = fmt::format("template parameter '{}' has no value", parameter.text);
@@ -79,6 +81,7 @@ std::string ToJsonLine(const QueryText &query, const Diagnostic &diagnostic) {
 	object["column"] = diagnostic.span.column;
 	object["length"] = diagnostic.span.length;
 	object["severity"] = diagnostic.severity == Severity::kError ? "error" : "warning";
+	object["code"] = CodeOf(diagnostic);
 	object["kind"] = DiagnosticKindName(diagnostic.kind);
 	object["message"] = diagnostic.message;
 	object["hint"] = diagnostic.hint;

@@ -1,5 +1,7 @@
 #include "grammar/diagnostic.hpp"
 
+#include "grammar/diagnostic_codes.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -91,8 +93,8 @@ std::string RenderDiagnostic(const Diagnostic &diagnostic, std::string_view sour
 	const SourceSpan &span = diagnostic.span;
 	const std::string_view source_line = SourceLineAt(query_text, span.offset);
 
-	std::string rendered = fmt::format("{}:{}:{}: {}: {}\n", source_name, span.line, span.column,
-	                                   severity, diagnostic.message);
+	std::string rendered = fmt::format("{}:{}:{}: {} {}: {}\n", source_name, span.line, span.column,
+	                                   severity, CodeOf(diagnostic), diagnostic.message);
 	rendered += source_line;
 	rendered += '\n';
 	rendered += CaretLine(source_line, span.column, span.length);

@@ -34,7 +34,7 @@ const char *DiagnosticKindName(DiagnosticKind kind);
 
 //! A message about a place in the query text, rendered the way compilers do:
 //!
-//!   query.sumo:2:20: error: expected an alias list after 'as'
+//!   query.sumo:2:20: error SQ1001: expected an alias list after 'as'
 //!   | parse "user=*" as
 //!                      ^
 //!   hint: name one field for each '*' in the pattern
@@ -54,6 +54,9 @@ struct Diagnostic {
 	DiagnosticKind kind = DiagnosticKind::kSemantic;
 	//! The operator or construct that a kUnsupported or kUnimplemented diagnostic is about.
 	std::string construct;
+	//! A stable code such as `SQ2001` (see grammar/diagnostic_codes.hpp), or empty for the
+	//! general code of `kind`.
+	std::string code;
 };
 
 //! Thrown by the parser and by query checks. Holds one or more diagnostics, errors first.
@@ -69,7 +72,7 @@ private:
 	std::vector<Diagnostic> diagnostics_;
 };
 
-//! Renders `diagnostic` as FILE:LINE:COL, the source line and a caret, then the hint if any.
+//! Renders `diagnostic` as FILE:LINE:COL, severity and code, the source line and a caret, then the hint if any.
 //! `query_text` is the whole query; `source_name` is the file name or `<query>`.
 std::string RenderDiagnostic(const Diagnostic &diagnostic, std::string_view source_name,
                              std::string_view query_text);

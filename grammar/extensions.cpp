@@ -1,6 +1,7 @@
 #include "grammar/extensions.hpp"
 
 #include "engine/types/ascii.hpp"
+#include "grammar/diagnostic_codes.hpp"
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@ namespace sumoql {
 namespace {
 
 struct ExtensionText {
+	std::string_view code;
 	const char *message;
 	const char *hint;
 };
@@ -19,23 +21,27 @@ struct ExtensionText {
 ExtensionText TextFor(ast::ExtensionKind kind) {
 	switch (kind) {
 	case ast::ExtensionKind::kEvalOperator:
-		return {"'eval' is not a Sumo Logic operator; sumoql runs 'eval f = expr' as 'expr as f', but "
+		return {diagnostic_code::kEvalOperator,
+		        "'eval' is not a Sumo Logic operator; sumoql runs 'eval f = expr' as 'expr as f', but "
 		        "Sumo Logic rejects the query",
 		        "write '| expr as field' to run in Sumo Logic"};
 	case ast::ExtensionKind::kAnchorParsePromotedToRegex:
-		return {"an anchor 'parse' needs '*' placeholders and 'as'; sumoql runs this pattern, which has named "
+		return {diagnostic_code::kAnchorParsePromoted,
+		        "an anchor 'parse' needs '*' placeholders and 'as'; sumoql runs this pattern, which has named "
 		        "groups, as 'parse regex', but Sumo Logic rejects it",
 		        "write 'parse regex' before the pattern to run in Sumo Logic"};
 	case ast::ExtensionKind::kUnparenthesizedNot:
-		return {"'!' before a comparison without parentheses is not documented Sumo Logic syntax; sumoql reads "
+		return {diagnostic_code::kUnparenthesizedNot,
+		        "'!' before a comparison without parentheses is not documented Sumo Logic syntax; sumoql reads "
 		        "'!x matches p' as '!(x matches p)'",
 		        "write '!(x matches p)' so Sumo Logic reads it the same way"};
 	case ast::ExtensionKind::kRegexFlags:
-		return {"flags after a regex literal, as in '/re/i', are not documented Sumo Logic syntax; sumoql "
+		return {diagnostic_code::kRegexFlags,
+		        "flags after a regex literal, as in '/re/i', are not documented Sumo Logic syntax; sumoql "
 		        "reads them as RE2 flags, so '/re/i' is '/(?i)re/'",
 		        "write the flags inside the regex, as in /(?i)re/, to run in Sumo Logic"};
 	}
-	return {"unknown extension", ""};
+	return {diagnostic_code::kEvalOperator, "unknown extension", ""};
 }
 
 } // namespace
@@ -57,7 +63,9 @@ std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity sev
 			}
 			hint += fmt::format(" (also used at {})", lines);
 		}
-		diagnostics.push_back(Diagnostic {severity, spans.front(), text.message, hint, DiagnosticKind::kExtension});
+		Diagnostic diagnostic {severity, spans.front(), text.message, hint, DiagnosticKind::kExtension};
+		diagnostic.code = text.code;
+		diagnostics.push_back(std::move(diagnostic));
 	}
 
 	std::sort(diagnostics.begin(), diagnostics.end(),
@@ -68,10 +76,12 @@ std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity sev
 std::vector<Diagnostic> DescribeBarePredicates(const ast::Query &query) {
 	std::vector<Diagnostic> diagnostics;
 	for (const SourceSpan &span : query.bare_predicates) {
-		diagnostics.push_back(Diagnostic {Severity::kWarning, span,
-		                                  "this test has no 'as', so its result is not stored; sumoql only drops "
-		                                  "the rows that the function drops",
-		                                  "add 'as field' to keep the result, or use it in 'where'"});
+		Diagnostic diagnostic {Severity::kWarning, span,
+		                       "this test has no 'as', so its result is not stored; sumoql only drops the rows "
+		                       "that the function drops",
+		                       "add 'as field' to keep the result, or use it in 'where'"};
+		diagnostic.code = diagnostic_code::kBarePredicate;
+		diagnostics.push_back(std::move(diagnostic));
 	}
 	return diagnostics;
 }
@@ -94,11 +104,13 @@ std::vector<Diagnostic> DescribeScopeOperatorWords(const ast::Query &query) {
 	}
 	for (const char *name : kOperators) {
 		if (EqualsIgnoringCase(keyword->text, name)) {
-			return {Diagnostic {Severity::kWarning, first.span,
-			                    fmt::format("'{}' before the first '|' is a search keyword, so only events that "
-			                                "contain the word '{}' match",
-			                                keyword->text, keyword->text),
-			                    fmt::format("did you mean '| {}'?", keyword->text)}};
+			Diagnostic diagnostic {Severity::kWarning, first.span,
+			                       fmt::format("'{}' before the first '|' is a search keyword, so only events "
+			                                   "that contain the word '{}' match",
+			                                   keyword->text, keyword->text),
+			                       fmt::format("did you mean '| {}'?", keyword->text)};
+			diagnostic.code = diagnostic_code::kScopeOperatorWord;
+			return {diagnostic};
 		}
 	}
 	return {};

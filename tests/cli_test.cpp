@@ -37,31 +37,31 @@ TEST(Cli, DetectionRunsOnCraftedFixture) {
 
 TEST(Cli, ExtensionWarningsAppearOncePerKind) {
 	auto result = RunSumoql(std::string("run -f jsonl ") + kDetection + " fixtures/t1568.003/sysmon3-crafted.jsonl");
-	EXPECT_EQ(CountOccurrences(result.err, "warning: 'eval' is not a Sumo Logic operator"), 1u) << result.err;
-	EXPECT_EQ(CountOccurrences(result.err, "warning: an anchor 'parse'"), 1u) << result.err;
-	EXPECT_EQ(CountOccurrences(result.err, "warning: '!' before a comparison"), 1u) << result.err;
+	EXPECT_EQ(CountOccurrences(result.err, "warning SQ2001: 'eval' is not a Sumo Logic operator"), 1u) << result.err;
+	EXPECT_EQ(CountOccurrences(result.err, "warning SQ2002: an anchor 'parse'"), 1u) << result.err;
+	EXPECT_EQ(CountOccurrences(result.err, "warning SQ2003: '!' before a comparison"), 1u) << result.err;
 }
 
 TEST(Cli, StrictRejectsDetectionAtSamePositions) {
 	auto result = RunSumoql(std::string("run --strict ") + kDetection + " fixtures/t1568.003/sysmon3-crafted.jsonl");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find(std::string(kDetection) + ":3:3: error: an anchor 'parse'"), std::string::npos)
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":3:3: error SQ2002: an anchor 'parse'"), std::string::npos)
 	    << result.err;
-	EXPECT_NE(result.err.find(std::string(kDetection) + ":5:9: error: '!' before a comparison"), std::string::npos)
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":5:9: error SQ2003: '!' before a comparison"), std::string::npos)
 	    << result.err;
-	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error: 'eval'"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error SQ2001: 'eval'"), std::string::npos) << result.err;
 	EXPECT_EQ(result.out, "");
 }
 
 TEST(Cli, CheckStrictReportsExactlyThreeExtensions) {
 	auto result = RunSumoql(std::string("check --strict ") + kDetection);
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_EQ(CountOccurrences(result.err, ": error: "), 3u) << result.err;
-	EXPECT_NE(result.err.find(std::string(kDetection) + ":3:3: error: an anchor 'parse'"), std::string::npos)
+	EXPECT_EQ(CountOccurrences(result.err, ": error SQ"), 3u) << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":3:3: error SQ2002: an anchor 'parse'"), std::string::npos)
 	    << result.err;
-	EXPECT_NE(result.err.find(std::string(kDetection) + ":5:9: error: '!' before a comparison"), std::string::npos)
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":5:9: error SQ2003: '!' before a comparison"), std::string::npos)
 	    << result.err;
-	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error: 'eval'"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find(std::string(kDetection) + ":30:3: error SQ2001: 'eval'"), std::string::npos) << result.err;
 }
 
 TEST(Cli, CheckStrictAcceptsNativeDetection) {
@@ -73,14 +73,14 @@ TEST(Cli, CheckStrictAcceptsNativeDetection) {
 TEST(Cli, SyntaxErrorShowsCaret) {
 	auto result = RunSumoql("run -e '| where x = \"abc' -");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find("<query>:1:13: error:"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("<query>:1:13: error SQ1001:"), std::string::npos) << result.err;
 	EXPECT_NE(result.err.find("| where x = \"abc\n            ^"), std::string::npos) << result.err;
 }
 
 TEST(Cli, UnknownOperatorIsQueryError) {
 	auto result = RunSumoql("run -e '| frobnicate x' -");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find("<query>:1:3: error:"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("<query>:1:3: error SQ1001:"), std::string::npos) << result.err;
 	EXPECT_NE(result.err.find("frobnicate"), std::string::npos) << result.err;
 }
 
@@ -170,19 +170,30 @@ TEST(Cli, NowRejectsEmptyAndOutOfRange) {
 TEST(Cli, UnknownFunctionSuggestsName) {
 	auto result = RunSumoql("run -e '| substrng(s, 1) as x' /dev/null");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find("<query>:1:3: error: unknown function 'substrng'"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("<query>:1:3: error SQ4001: unknown function 'substrng'"), std::string::npos) << result.err;
 	EXPECT_NE(result.err.find("hint: did you mean substring()?"), std::string::npos) << result.err;
 }
 
 TEST(Cli, BarePredicateWarnsEvenWhenStrict) {
 	auto result = RunSumoql("run --strict -q -f jsonl -e '| isPrivateIP(ip) | fields ip' /dev/null");
 	EXPECT_EQ(result.exit_code, 0) << result.err;
-	EXPECT_NE(result.err.find("<query>:1:3: warning: this test has no 'as'"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("<query>:1:3: warning SQ4002: this test has no 'as'"), std::string::npos) << result.err;
 }
 
 TEST(Cli, CheckAcceptsShippedQueries) {
 	auto result = RunSumoql(std::string("check ") + kDetection);
 	EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST(Cli, CheckGivesRegexFlagsCode) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_regex_flags");
+	const fs::path query = folder / "flags.sumo";
+	sumoql::testing::WriteFile(query, "| where user matches /admin/i\n");
+	auto result = RunSumoql("check '" + query.string() + "'");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_NE(result.err.find(":1:22: warning SQ2004: flags after a regex literal"), std::string::npos) << result.err;
 }
 
 TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
@@ -202,12 +213,14 @@ TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
 	}
 	ASSERT_EQ(objects.size(), 3u) << result.out;
 
+	EXPECT_EQ(objects[0]["code"], "SQ5001");
 	EXPECT_EQ(objects[0]["kind"], "parameter");
 	EXPECT_EQ(objects[0]["severity"], "warning");
 	EXPECT_EQ(objects[0]["line"], 1);
 	EXPECT_EQ(objects[0]["column"], 17);
 	EXPECT_EQ(objects[0]["message"], "template parameter '{{cat}}' has no value");
 
+	EXPECT_EQ(objects[1]["code"], "SQ3001");
 	EXPECT_EQ(objects[1]["kind"], "unsupported");
 	EXPECT_EQ(objects[1]["severity"], "error");
 	EXPECT_EQ(objects[1]["line"], 2);
@@ -216,6 +229,7 @@ TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
 	EXPECT_EQ(objects[1]["message"], "operator 'geoip' is not supported: it needs Sumo Logic's hosted GeoIP data");
 	EXPECT_EQ(objects[1]["file"], hosted.string());
 
+	EXPECT_EQ(objects[2]["code"], "SQ1001");
 	EXPECT_EQ(objects[2]["kind"], "syntax");
 	EXPECT_EQ(objects[2]["line"], 1);
 	EXPECT_EQ(objects[2]["column"], 11);
@@ -230,7 +244,7 @@ TEST(Cli, ScopeStartingWithWhereWarns) {
 	auto checked = RunSumoql("check --strict '" + query.string() + "'");
 	fs::remove_all(folder);
 	EXPECT_EQ(checked.exit_code, 0) << checked.err;
-	EXPECT_NE(checked.err.find(":1:1: warning: 'where' before the first '|' is a search keyword"), std::string::npos)
+	EXPECT_NE(checked.err.find(":1:1: warning SQ4003: 'where' before the first '|' is a search keyword"), std::string::npos)
 	    << checked.err;
 	EXPECT_NE(checked.err.find("did you mean '| where'?"), std::string::npos) << checked.err;
 
@@ -255,16 +269,16 @@ TEST(Cli, CheckWarnsButPassesUnfilledParameter) {
 	auto result = RunSumoql("check '" + query.string() + "'");
 	fs::remove_all(folder);
 	EXPECT_EQ(result.exit_code, 0) << result.err;
-	EXPECT_NE(result.err.find(":1:17: warning: template parameter '{{cat}}' has no value"), std::string::npos)
+	EXPECT_NE(result.err.find(":1:17: warning SQ5001: template parameter '{{cat}}' has no value"), std::string::npos)
 	    << result.err;
-	EXPECT_NE(result.err.find(":1:38: warning: template parameter '$$want' has no value"), std::string::npos)
+	EXPECT_NE(result.err.find(":1:38: warning SQ5001: template parameter '$$want' has no value"), std::string::npos)
 	    << result.err;
 }
 
 TEST(Cli, RunRejectsUnfilledParameter) {
 	auto result = RunSumoql("run -e '_sourceCategory={{cat}} | fields a' < /dev/null");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find("<query>:1:17: error: template parameter '{{cat}}' has no value"), std::string::npos)
+	EXPECT_NE(result.err.find("<query>:1:17: error SQ5001: template parameter '{{cat}}' has no value"), std::string::npos)
 	    << result.err;
 	EXPECT_NE(result.err.find("--param 'cat=VALUE'"), std::string::npos) << result.err;
 }
@@ -285,7 +299,7 @@ TEST(Cli, RunFillsParameters) {
 TEST(Cli, ErrorAfterFilledValueIsAtWrittenColumn) {
 	auto result = RunSumoql("run -e '| where a = {{v}} +' --param v=7 < /dev/null");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find("<query>:1:20: error: expected a value after the arithmetic operator"),
+	EXPECT_NE(result.err.find("<query>:1:20: error SQ1001: expected a value after the arithmetic operator"),
 	          std::string::npos)
 	    << result.err;
 	EXPECT_NE(result.err.find("| where a = {{v}} +"), std::string::npos) << result.err;
@@ -417,10 +431,10 @@ TEST(Cli, DedupAndTotalRowLimits) {
 	fs::remove(input);
 
 	EXPECT_EQ(dedup.exit_code, 1);
-	EXPECT_NE(dedup.err.find("<query>:1:3: error: dedup received more than 100000 rows"), std::string::npos)
+	EXPECT_NE(dedup.err.find("<query>:1:3: error SQ4001: dedup received more than 100000 rows"), std::string::npos)
 	    << dedup.err;
 	EXPECT_EQ(total.exit_code, 1);
-	EXPECT_NE(total.err.find("error: total received more than 100000 rows"), std::string::npos) << total.err;
+	EXPECT_NE(total.err.find("error SQ4001: total received more than 100000 rows"), std::string::npos) << total.err;
 	EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;
 	EXPECT_EQ(CountOccurrences(at_limit.out, "\n"), 7u);
 }

@@ -1284,7 +1284,7 @@ TEST(Diagnostic, RendersAliasListError) {
 	const std::string query = "x\n| parse \"user=*\" as";
 	const Diagnostic diagnostic = ErrorOf(query);
 	EXPECT_EQ(RenderDiagnostic(diagnostic, "query.sumo", query),
-	          "query.sumo:2:20: error: expected an alias list after 'as'\n"
+	          "query.sumo:2:20: error SQ1001: expected an alias list after 'as'\n"
 	          "| parse \"user=*\" as\n"
 	          "                   ^\n"
 	          "hint: name one field for each '*' in the pattern\n");
@@ -1295,7 +1295,7 @@ TEST(Diagnostic, CaretKeepsTabs) {
 	const Diagnostic diagnostic = ErrorOf(query);
 	// The hint lists every operator, so only its start is checked here.
 	const std::string rendered = RenderDiagnostic(diagnostic, "q.sumo", query);
-	EXPECT_TRUE(rendered.starts_with("q.sumo:2:4: error: unknown operator 'foo'\n"
+	EXPECT_TRUE(rendered.starts_with("q.sumo:2:4: error SQ1001: unknown operator 'foo'\n"
 	                                 "\t| foo\n"
 	                                 "\t  ^~~\n"
 	                                 "hint: the operators are where, parse, "))
@@ -1308,7 +1308,7 @@ TEST(Diagnostic, WarningWithoutHint) {
 	diagnostic.span = SourceSpan {1, 3, 2, 4};
 	diagnostic.message = "'eval' is not Sumo Logic syntax";
 	EXPECT_EQ(RenderDiagnostic(diagnostic, "<query>", "| eval a = 1"),
-	          "<query>:1:3: warning: 'eval' is not Sumo Logic syntax\n"
+	          "<query>:1:3: warning SQ4001: 'eval' is not Sumo Logic syntax\n"
 	          "| eval a = 1\n"
 	          "  ^~~~\n");
 }
@@ -1317,7 +1317,7 @@ TEST(Diagnostic, UnderlineStopsAtLineEnd) {
 	Diagnostic diagnostic;
 	diagnostic.span = SourceSpan {1, 3, 2, 50};
 	diagnostic.message = "m";
-	EXPECT_EQ(RenderDiagnostic(diagnostic, "q", "| abc\nnext"), "q:1:3: error: m\n| abc\n  ^~~\n");
+	EXPECT_EQ(RenderDiagnostic(diagnostic, "q", "| abc\nnext"), "q:1:3: error SQ4001: m\n| abc\n  ^~~\n");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ TEST_F(SourcesCliTest, FerErrorPointsIntoRuleFile) {
 	fs::path input = Write("in.jsonl", "{\"msg\": \"x\"}\n");
 	auto result = RunSumoql("run --fer '" + fer.string() + "' -e '| fields user' '" + input.string() + "'");
 	EXPECT_EQ(result.exit_code, 1);
-	EXPECT_NE(result.err.find(fer.string() + ":1:23: error: invalid regular expression"), std::string::npos)
+	EXPECT_NE(result.err.find(fer.string() + ":1:23: error SQ4001: invalid regular expression"), std::string::npos)
 	    << result.err;
 }
 
