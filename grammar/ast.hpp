@@ -215,6 +215,20 @@ struct JsonOperator {
 	bool refonly = false;
 };
 
+//! `keyvalue` / `kv`: in inference mode (the default) or with `regex "re"`, the value next to
+//! each listed key. `auto` is parsed but not run.
+struct KeyValueOperator {
+	std::optional<std::string> field;
+	std::vector<std::string> keys;
+	std::vector<SourceSpan> key_spans;
+	//! Empty without `as`, and otherwise one name per key.
+	std::vector<std::string> aliases;
+	std::optional<std::string> regex;
+	SourceSpan regex_span;
+	bool auto_mode = false;
+	bool nodrop = false;
+};
+
 //! One column that `split` or `csv` keeps: its 1-based position and its field name.
 struct SplitColumn {
 	std::size_t position = 0;
@@ -397,7 +411,7 @@ struct TimesliceOperator {
 struct Operator {
 	SourceSpan span;
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
-	             SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
+	             KeyValueOperator, SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
 	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator>
 	    node;

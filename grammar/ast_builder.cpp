@@ -74,6 +74,7 @@ using Selector = parse_tree::selector<
         g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::parse_xml, g::extract_op, g::field_option,
         g::split_op, g::csv_op, g::delimiter_option, g::quote_option, g::escape_option, g::character_literal,
         g::indexed_column, g::column_index, g::skipped_column,
+        g::keyvalue_op, g::kv_auto, g::kv_regex, g::kv_key_list,
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
@@ -370,9 +371,10 @@ private:
 	ast::ParseRegexOperator BuildRegexParse(const Node &node) const;
 	void BuildXmlParse(const Node &parse_node, const Node &xml_node);
 	void CheckPathCount(const Node &node, std::string_view operator_name, std::size_t paths,
-	                    std::size_t aliases) const;
+	                    std::size_t aliases, std::string_view item = "path") const;
 	void BuildJson(const Node &node);
 	void BuildSplit(const Node &node);
+	void BuildKeyValue(const Node &node);
 	void CollectJsonParts(const Node &node, ast::JsonOperator &json) const;
 	void BuildEval(const Node &node);
 	void BuildExpressionStage(const Node &node);
@@ -817,6 +819,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		query_.operators.push_back({SpanOf(node), BuildRegexParse(node)});
 	} else if (node.is_type<g::json_op>()) {
 		BuildJson(node);
+	} else if (node.is_type<g::keyvalue_op>()) {
+		BuildKeyValue(node);
 	} else if (node.is_type<g::split_op>() || node.is_type<g::csv_op>()) {
 		BuildSplit(node);
 	} else if (node.is_type<g::eval_op>()) {
@@ -969,11 +973,13 @@ void AstBuilder::BuildJson(const Node &node) {
 	query_.operators.push_back({SpanOf(node), std::move(json)});
 }
 
+// `item` names what each alias stands for, such as "path" or "key".
 void AstBuilder::CheckPathCount(const Node &node, std::string_view operator_name, std::size_t paths,
-                                std::size_t aliases) const {
+                                std::size_t aliases, std::string_view item) const {
 	if (aliases != 0 && aliases != paths) {
 		Fail(SpanOf(node),
-		     fmt::format(fmt::runtime(g::kPathCountMismatch), operator_name, CountNoun(paths, "path", "paths"),
+		     fmt::format(fmt::runtime(g::kPathCountMismatch), operator_name,
+		                 CountNoun(paths, item, std::string(item) + "s"),
 		                 CountNoun(aliases, "field name", "field names")),
 		     g::kPathCountMismatchHint);
 	}
@@ -1032,6 +1038,39 @@ void AstBuilder::CollectJsonParts(const Node &node, ast::JsonOperator &json) con
 			json.max_depth = depth;
 		}
 	}
+}
+
+void AstBuilder::BuildKeyValue(const Node &node) {
+	ast::KeyValueOperator kv;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::field_option>()) {
+			kv.field = FieldNameText(*child->children.front());
+		} else if (child->is_type<g::kv_auto>()) {
+			kv.auto_mode = true;
+		} else if (child->is_type<g::kv_regex>()) {
+			const Node &pattern = *child->children.front();
+			kv.regex = Unescape(LiteralBody(pattern));
+			kv.regex_span = SpanOf(pattern);
+		} else if (child->is_type<g::kv_key_list>()) {
+			for (const auto &key : child->children) {
+				kv.keys.push_back(Unescape(LiteralBody(*key)));
+				kv.key_spans.push_back(SpanOf(*key));
+			}
+		} else if (child->is_type<g::alias_list>()) {
+			for (const auto &alias : child->children) {
+				kv.aliases.push_back(FieldNameText(*alias));
+			}
+		} else if (child->is_type<g::nodrop>()) {
+			kv.nodrop = true;
+		}
+	}
+
+	if (kv.keys.empty() && !kv.auto_mode) {
+		Fail(SpanOfLeadingWord(node), "the keyvalue operator needs at least one quoted key",
+		     "for example: kv \"user\", \"src_ip\"");
+	}
+	CheckPathCount(node, "keyvalue", kv.keys.size(), kv.aliases.size(), "key");
+	query_.operators.push_back({SpanOf(node), std::move(kv)});
 }
 
 // The character between the single quotes of an option value such as `delim=':'`.

@@ -88,6 +88,11 @@ template <> inline constexpr const char *error_hint<extract_columns> = "write 'N
 template <> inline constexpr const char *error_message<next_extract_column> = "expected a column after ','";
 template <> inline constexpr const char *error_hint<next_extract_column> = "write 'N as name', a name for the next position, or '_' to skip one";
 template <> inline constexpr const char *error_message<column_name> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<kv_options> = "expected keys, 'auto' or 'regex' after the operator name";
+template <> inline constexpr const char *error_hint<kv_options> = "for example: kv \"user\", \"src_ip\" as user, ip";
+template <> inline constexpr const char *error_message<kv_regex_pattern> = "expected a quoted regular expression after 'regex'";
+template <> inline constexpr const char *error_message<kv_delim_value> = "expected a quoted delimiter after 'delim'";
+template <> inline constexpr const char *error_message<next_kv_key> = "expected a quoted key after ','";
 template <> inline constexpr const char *error_message<json_paths> = "expected a quoted JSON path";
 template <> inline constexpr const char *error_hint<json_paths> = "for example: json \"user.name\", \"tags[0]\" as name, tag";
 template <> inline constexpr const char *error_message<next_json_path> = "expected a quoted JSON path after ','";
@@ -127,7 +132,7 @@ template <> inline constexpr const char *error_hint<topk_arguments> = "for examp
 template <> inline constexpr const char *error_message<unsupported_operator> = "operator '{}' is not supported yet";
 template <> inline constexpr const char *error_hint<unsupported_operator> = "sumoql parses this operator but does not run it; remove the stage, or run the query in Sumo Logic";
 template <> inline constexpr const char *error_message<unknown_operator> = "unknown operator '{}'";
-template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose, topk, timeslice, the aggregates such as count and sum, and 'expression as field'";
+template <> inline constexpr const char *error_hint<unknown_operator> = "the operators are where, parse, parse regex, parse xml, extract, json, keyvalue, split, csv, eval, fields, sort, order, limit, dedup, total, accum, diff, lookup, transpose, topk, timeslice, the aggregates such as count and sum, and 'expression as field'";
 template <> inline constexpr const char *error_message<field_argument> = "expected '(', a field name and ')' after the aggregate";
 template <> inline constexpr const char *error_hint<field_argument> = "an aggregate takes a plain field, so compute an expression in an earlier stage: (x + y) as z | sum(z)";
 template <> inline constexpr const char *error_message<percentile_arguments> = "expected '(', a field name and percentiles after the aggregate";
@@ -205,7 +210,7 @@ inline constexpr const char *kMissingAliasListHint =
     "name one field for each '*', or use 'parse regex' with named groups";
 
 inline constexpr const char *kPathCountMismatch = "the {} operator has {} but {} after 'as'";
-inline constexpr const char *kPathCountMismatchHint = "name one field for each path";
+inline constexpr const char *kPathCountMismatchHint = "name one field for each path or key";
 
 inline constexpr const char *kDuplicateField = "field '{}' is listed twice";
 inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";

@@ -12,6 +12,7 @@
 #include "grammar/operators/dedup.hpp"
 #include "grammar/operators/fields.hpp"
 #include "grammar/operators/json.hpp"
+#include "grammar/operators/keyvalue.hpp"
 #include "grammar/operators/limit.hpp"
 #include "grammar/operators/lookup.hpp"
 #include "grammar/operators/parse.hpp"
@@ -38,7 +39,7 @@ struct stage_end : seq<whitespace, sor<at<one<'|'>>, eof, stray_character>> {};
 
 // The operator keywords are tried first, so that a field named like an operator cannot hide it.
 struct operator_stage
-    : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, split_op, csv_op, eval_op, fields_op,
+    : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, keyvalue_op, split_op, csv_op, eval_op, fields_op,
                           sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage, timeslice_op,
                           count_frequent_op, aggregate_op,
                           transpose_op, topk_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,

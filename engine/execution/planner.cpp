@@ -14,6 +14,7 @@
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
+#include "engine/operators/parse_keyvalue.hpp"
 #include "engine/operators/parse_xml.hpp"
 #include "engine/operators/parse_regex.hpp"
 #include "engine/operators/sort.hpp"
@@ -67,6 +68,10 @@ std::string StageLabel(const ast::Operator &op) {
 			    return "json";
 		    } else if constexpr (std::is_same_v<Node, ast::ParseXmlOperator>) {
 			    return "parse xml";
+		    } else if constexpr (std::is_same_v<Node, ast::KeyValueOperator>) {
+			    return "keyvalue";
+		    } else if constexpr (std::is_same_v<Node, ast::SplitOperator>) {
+			    return "split";
 		    } else if constexpr (std::is_same_v<Node, ast::AssignOperator>) {
 			    return "as";
 		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
@@ -89,7 +94,8 @@ bool IsParseStage(const ast::Operator &op) {
 	return std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
 	       std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
 	       std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
-	       std::holds_alternative<ast::JsonOperator>(op.node);
+	       std::holds_alternative<ast::JsonOperator>(op.node) ||
+	       std::holds_alternative<ast::KeyValueOperator>(op.node);
 }
 
 //! Builds a plan stage by stage. Fields that a stage reads before any stage created them come
@@ -117,6 +123,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::ParseRegexOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::JsonOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::SplitOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::KeyValueOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::AssignOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::FieldsOperator &node);
@@ -212,7 +219,9 @@ void Planner::PlanSource(idx_t source, const std::vector<const ast::Operator *> 
 	previous_was_parse_ = false;
 	for (const ast::Operator *op : stages) {
 		bool is_parse = IsParseStage(*op);
-		if (!is_parse && !std::holds_alternative<ast::AssignOperator>(op->node)) {
+		bool extracts = is_parse || std::holds_alternative<ast::AssignOperator>(op->node) ||
+		                std::holds_alternative<ast::SplitOperator>(op->node);
+		if (!extracts) {
 			ThrowAt(op->span, "a field extraction rule may only parse fields or assign them with 'as'",
 			        "move filters, 'fields' and 'sort' into the query");
 		}
@@ -428,6 +437,36 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator 
 		targets.push_back({std::move(query), slot});
 	}
 	AddOperator(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::KeyValueOperator &node) {
+	if (node.auto_mode) {
+		ThrowAt(op.span, "'keyvalue auto' is not supported yet", "name the keys to extract, as in kv \"user\", \"ip\"");
+	}
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
+
+	std::unique_ptr<RE2> regex;
+	if (node.regex) {
+		regex = CompileSumoRegex(*node.regex);
+		if (!regex->ok()) {
+			ThrowAt(node.regex_span, fmt::format("invalid regular expression: {}", regex->error()),
+			        "keyvalue regex takes an RE2 regular expression with one group for the value, or two for the key and the value");
+		}
+		int groups = regex->NumberOfCapturingGroups();
+		if (groups != 1 && groups != 2) {
+			ThrowAt(node.regex_span, fmt::format("the regular expression has {} capturing groups", groups),
+			        "use one group for the value, or two for the key and the value, as in \"(\\w+)=(\\S+)\"");
+		}
+	}
+
+	std::vector<KeyValueOperator::Target> targets;
+	for (idx_t i = 0; i < node.keys.size(); i++) {
+		std::string name = node.aliases.empty() ? KeyValueOperator::DefaultFieldName(node.keys[i]) : node.aliases[i];
+		idx_t slot = plan_->schema.AddField(name);
+		MarkCreated(name);
+		targets.push_back({node.keys[i], slot});
+	}
+	plan_->operators.push_back(std::make_unique<KeyValueOperator>(settings, std::move(regex), std::move(targets)));
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::SplitOperator &node) {

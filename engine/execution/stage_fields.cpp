@@ -2,6 +2,7 @@
 
 #include "engine/expressions/regex_syntax.hpp"
 #include "engine/operators/json_path.hpp"
+#include "engine/operators/parse_keyvalue.hpp"
 #include "engine/operators/parse_xml.hpp"
 #include "engine/types/ascii.hpp"
 
@@ -84,8 +85,11 @@ bool CollectStageReads(const ast::Operator &op, std::vector<FieldUse> &names) {
 		    } else if constexpr (std::is_same_v<Node, ast::ParseAnchorOperator> ||
 		                         std::is_same_v<Node, ast::ParseRegexOperator> ||
 		                         std::is_same_v<Node, ast::ParseXmlOperator> ||
-		                         std::is_same_v<Node, ast::JsonOperator>) {
+		                         std::is_same_v<Node, ast::JsonOperator> ||
+		                         std::is_same_v<Node, ast::KeyValueOperator>) {
 			    names.push_back({node.field ? *node.field : std::string(kRaw), op.span});
+		    } else if constexpr (std::is_same_v<Node, ast::SplitOperator>) {
+			    names.push_back({node.field, op.span});
 		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
 			    for (const auto &name : node.names) {
 				    names.push_back({name, op.span});
@@ -145,6 +149,25 @@ bool CollectStageOutputs(const ast::Operator &op, std::vector<std::string> &name
 				return false;
 			}
 			names.push_back(path->DefaultFieldName());
+		}
+		return true;
+	}
+	if (const auto *kv = std::get_if<ast::KeyValueOperator>(&op.node)) {
+		if (kv->auto_mode) {
+			return false;
+		}
+		if (!kv->aliases.empty()) {
+			names.insert(names.end(), kv->aliases.begin(), kv->aliases.end());
+			return true;
+		}
+		for (const auto &key : kv->keys) {
+			names.push_back(KeyValueOperator::DefaultFieldName(key));
+		}
+		return true;
+	}
+	if (const auto *split = std::get_if<ast::SplitOperator>(&op.node)) {
+		for (const auto &column : split->columns) {
+			names.push_back(column.name);
 		}
 		return true;
 	}

@@ -14,9 +14,7 @@ struct operator_name : seq<Word, not_at<identifier_other>> {};
 
 // Sumo Logic operators that sumoql does not run yet.
 struct unsupported_operator_name
-    : sor<operator_name<TAO_PEGTL_ISTRING("keyvalue")>,
-          operator_name<TAO_PEGTL_ISTRING("kv")>,
-          operator_name<TAO_PEGTL_ISTRING("xml")>,
+    : sor<operator_name<TAO_PEGTL_ISTRING("xml")>,
           operator_name<TAO_PEGTL_ISTRING("top")>,
           operator_name<TAO_PEGTL_ISTRING("fillmissing")>> {};
 
