@@ -49,8 +49,13 @@ struct percentile_call : seq<percentile_name, at<open_paren>, must<percentile_ar
 
 struct aggregate_alias : seq<whitespace, field_name> {};
 
+// The start of another aggregate, which a key list must not swallow: in
+// `sum(x) as s, count as n by h` the `count` after the comma is an aggregate, not a key.
+struct aggregate_item_start : sor<kw_count, seq<aggregate_function, open_paren>> {};
+
 // A field after `count` without `by` is a key: `count a, b` is `count by a, b`.
-struct count_key : seq<not_at<sor<kw_by, kw_as, kw_group>>, field_name, not_at<open_paren>> {};
+struct count_key
+    : seq<not_at<sor<kw_by, kw_as, kw_group, aggregate_item_start>>, field_name, not_at<open_paren>> {};
 struct count_keys : seq<count_key, star<whitespace, one<','>, whitespace, count_key>> {};
 
 struct aggregate_item
