@@ -76,7 +76,7 @@ using Selector = parse_tree::selector<
         g::indexed_column, g::column_index, g::skipped_column,
         g::keyvalue_op, g::kv_auto, g::kv_regex, g::kv_key_list,
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
-        g::alias_list, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
+        g::alias_list, g::json_pair_alias, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
         g::descending_prefix, g::kw_asc, g::kw_desc, g::by_field, g::row_count, g::limit_op,
         g::dedup_op, g::kw_consecutive, g::total_op, g::accum_op, g::diff_op, g::result_alias,
@@ -1017,6 +1017,8 @@ void AstBuilder::CollectJsonParts(const Node &node, ast::JsonOperator &json) con
 			for (const auto &alias : child->children) {
 				json.aliases.push_back(FieldNameText(*alias));
 			}
+		} else if (child->is_type<g::json_pair_alias>()) {
+			json.aliases.push_back(FieldNameText(*child->children.front()));
 		} else if (child->is_type<g::nodrop>()) {
 			json.nodrop = true;
 		} else if (child->is_type<g::json_auto>()) {

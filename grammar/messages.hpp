@@ -96,6 +96,9 @@ template <> inline constexpr const char *error_message<next_kv_key> = "expected 
 template <> inline constexpr const char *error_message<json_paths> = "expected a quoted JSON path";
 template <> inline constexpr const char *error_hint<json_paths> = "for example: json \"user.name\", \"tags[0]\" as name, tag";
 template <> inline constexpr const char *error_message<next_json_path> = "expected a quoted JSON path after ','";
+template <> inline constexpr const char *error_message<json_pair_alias> = "expected a field name after 'as'";
+template <> inline constexpr const char *error_message<next_json_pair> = "expected a quoted JSON path and 'as' with a field name after ','";
+template <> inline constexpr const char *error_hint<next_json_pair> = "give every path its own name, as in json \"a\" as x, \"b\" as y, or list the names at the end: json \"a\", \"b\" as x, y";
 template <> inline constexpr const char *error_message<maxdepth_value> = "expected a number after 'maxdepth'";
 template <> inline constexpr const char *error_message<eval_assignment> = "expected 'field = expression' after 'eval'";
 template <> inline constexpr const char *error_message<next_eval_assignment> = "expected 'field = expression' after ','";

@@ -19,9 +19,17 @@ struct json_paths : seq<whitespace, string_literal, star<whitespace, one<','>, m
 
 struct json_aliases : seq<kw_as, must<alias_list>> {};
 
+// Published queries also give each path its own name: json "a" as x, "b" as y.
+struct json_pair_alias : seq<whitespace, field_name> {};
+struct json_pair : seq<string_literal, whitespace, kw_as, must<json_pair_alias>> {};
+struct next_json_pair : seq<whitespace, json_pair> {};
+struct json_pairs : seq<whitespace, json_pair, star<whitespace, one<','>, must<next_json_pair>>> {};
+
 // json [field=F] "path" (, "path")* [as a, b] [nodrop]
+// json [field=F] "path" as a (, "path" as b)* [nodrop]
 struct json_explicit
-    : seq<opt<whitespace, field_option>, must<json_paths>, opt<whitespace, json_aliases>, opt<whitespace, nodrop>> {};
+    : seq<opt<whitespace, field_option>, sor<json_pairs, seq<must<json_paths>, opt<whitespace, json_aliases>>>,
+          opt<whitespace, nodrop>> {};
 
 struct maxdepth_number : digits {};
 struct maxdepth_value : seq<whitespace, maxdepth_number> {};
