@@ -428,6 +428,8 @@ enum class ExtensionKind {
 	kAnchorParsePromotedToRegex,
 	kUnparenthesizedNot,
 	kRegexFlags,
+	//! `&&` or `||` in place of `and` or `or`.
+	kSymbolicLogicalOperator,
 };
 
 struct ExtensionUse {

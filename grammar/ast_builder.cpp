@@ -394,6 +394,8 @@ private:
 	void BuildCountFrequent(const Node &node);
 	void BuildTimeslice(const Node &node);
 
+	void RecordSymbolicOperator(const Node &left, const Node &right);
+
 	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
 		query_.extensions.push_back({kind, span});
 	}
@@ -664,10 +666,27 @@ ast::ExpressionPtr AstBuilder::BuildLogicalChain(const Node &node, ast::BinaryOp
 	const std::size_t count = node.children.size();
 	auto result = BuildExpression(*node.children[0], depth + count - 1);
 	for (std::size_t index = 1; index < count; ++index) {
+		RecordSymbolicOperator(*node.children[index - 1], *node.children[index]);
 		auto right = BuildExpression(*node.children[index], depth + count - index);
 		result = MakeBinary(op, std::move(result), std::move(right));
 	}
 	return result;
+}
+
+// Records `&&` or `||` between two operands of a chain. The operator must be the first text after
+// the blanks, so a comment before it hides it and nothing is recorded.
+void AstBuilder::RecordSymbolicOperator(const Node &left, const Node &right) {
+	const std::size_t gap_begin = left.m_end.byte;
+	const std::string_view gap = query_text_.substr(gap_begin, right.m_begin.byte - gap_begin);
+	const std::size_t start = gap.find_first_not_of(" \t\r\n");
+	if (start == std::string_view::npos) {
+		return;
+	}
+
+	const std::string_view rest = gap.substr(start);
+	if (rest.starts_with("&&") || rest.starts_with("||")) {
+		RecordExtension(ast::ExtensionKind::kSymbolicLogicalOperator, SpanAtOffset(gap_begin + start, 2));
+	}
 }
 
 ast::BinaryOperator ArithmeticOperator(char symbol) {

@@ -13,6 +13,7 @@ constexpr std::array kCodes = {
                         "an anchor 'parse' with named groups runs as 'parse regex'"},
     DiagnosticCodeInfo {diagnostic_code::kUnparenthesizedNot, "'!' before a comparison without parentheses"},
     DiagnosticCodeInfo {diagnostic_code::kRegexFlags, "flags after a regex literal"},
+    DiagnosticCodeInfo {diagnostic_code::kSymbolicLogicalOperator, "'&&' or '||' in place of 'and' or 'or'"},
     DiagnosticCodeInfo {diagnostic_code::kUnsupported, "a construct that cannot run outside Sumo Logic"},
     DiagnosticCodeInfo {diagnostic_code::kUnimplemented, "a Sumo Logic operator that sumoql does not implement"},
     DiagnosticCodeInfo {diagnostic_code::kSemantic, "the query parses, but a check or an operator limit failed"},

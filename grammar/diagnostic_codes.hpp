@@ -24,6 +24,7 @@ inline constexpr std::string_view kEvalOperator = "SQ2001";
 inline constexpr std::string_view kAnchorParsePromoted = "SQ2002";
 inline constexpr std::string_view kUnparenthesizedNot = "SQ2003";
 inline constexpr std::string_view kRegexFlags = "SQ2004";
+inline constexpr std::string_view kSymbolicLogicalOperator = "SQ2005";
 inline constexpr std::string_view kUnsupported = "SQ3001";
 inline constexpr std::string_view kUnimplemented = "SQ3002";
 inline constexpr std::string_view kSemantic = "SQ4001";

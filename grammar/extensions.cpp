@@ -40,6 +40,10 @@ ExtensionText TextFor(ast::ExtensionKind kind) {
 		        "flags after a regex literal, as in '/re/i', are not documented Sumo Logic syntax; sumoql "
 		        "reads them as RE2 flags, so '/re/i' is '/(?i)re/'",
 		        "write the flags inside the regex, as in /(?i)re/, to run in Sumo Logic"};
+	case ast::ExtensionKind::kSymbolicLogicalOperator:
+		return {diagnostic_code::kSymbolicLogicalOperator,
+		        "'&&' and '||' are not documented Sumo Logic syntax; sumoql reads them as 'and' and 'or'",
+		        "write 'and' or 'or' to run in Sumo Logic"};
 	}
 	return {diagnostic_code::kEvalOperator, "unknown extension", ""};
 }

@@ -196,6 +196,21 @@ TEST(Cli, CheckGivesRegexFlagsCode) {
 	EXPECT_NE(result.err.find(":1:22: warning SQ2004: flags after a regex literal"), std::string::npos) << result.err;
 }
 
+TEST(Cli, CheckStrictRejectsSymbolicAnd) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_symbolic_and");
+	const fs::path query = folder / "and.sumo";
+	sumoql::testing::WriteFile(query, "| where a = \"1\" && b = \"2\"\n");
+	auto plain = RunSumoql("check '" + query.string() + "'");
+	auto strict = RunSumoql("check --strict '" + query.string() + "'");
+	fs::remove_all(folder);
+
+	// `&&` starts at column 17 of `| where a = "1" && b = "2"`.
+	EXPECT_EQ(plain.exit_code, 0) << plain.err;
+	EXPECT_NE(plain.err.find(":1:17: warning SQ2005: '&&' and '||'"), std::string::npos) << plain.err;
+	EXPECT_EQ(strict.exit_code, 1) << strict.err;
+	EXPECT_NE(strict.err.find(":1:17: error SQ2005: '&&' and '||'"), std::string::npos) << strict.err;
+}
+
 TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
 	const fs::path folder = sumoql::testing::MakeScratchFolder("check_json");
 	const fs::path hosted = folder / "hosted.sumo";

@@ -409,6 +409,25 @@ TEST(TargetQuery, ExtensionPositions) {
 	}
 }
 
+TEST(Extensions, SymbolicLogicalOperators) {
+	// Columns counted by hand: `| where a = 1 && b = 2` puts `&&` at column 15, and on line 2
+	// `  || c = 3` puts `||` at column 3.
+	const ast::Query query = ParseQuery("| where a = 1 && b = 2\n  || c = 3");
+	ASSERT_EQ(query.extensions.size(), 2u);
+	EXPECT_EQ(query.extensions[0].kind, ast::ExtensionKind::kSymbolicLogicalOperator);
+	EXPECT_EQ(query.extensions[0].span.line, 1u);
+	EXPECT_EQ(query.extensions[0].span.column, 15u);
+	EXPECT_EQ(query.extensions[0].span.length, 2u);
+	EXPECT_EQ(query.extensions[1].kind, ast::ExtensionKind::kSymbolicLogicalOperator);
+	EXPECT_EQ(query.extensions[1].span.line, 2u);
+	EXPECT_EQ(query.extensions[1].span.column, 3u);
+}
+
+TEST(Extensions, WordLogicalOperatorsAreNotExtensions) {
+	const ast::Query query = ParseQuery("| where a = 1 and b = 2 or c = 3");
+	EXPECT_TRUE(query.extensions.empty());
+}
+
 TEST(TargetQuery, ExtensionSpanLengths) {
 	const ast::Query query = ParseQuery(kTargetQuery);
 	EXPECT_EQ(query.extensions.at(0).span.length, 5u);  // parse
