@@ -211,6 +211,21 @@ TEST(Cli, CheckStrictRejectsSymbolicAnd) {
 	EXPECT_NE(strict.err.find(":1:17: error SQ2005: '&&' and '||'"), std::string::npos) << strict.err;
 }
 
+TEST(Cli, AutoExtractionIsUnimplementedNotSemantic) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("auto_kind");
+	const fs::path query = folder / "auto.sumo";
+	sumoql::testing::WriteFile(query, "| json auto\n");
+	auto result = RunSumoql("check --format json '" + query.string() + "'");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 1) << result.err;
+	auto object = nlohmann::json::parse(result.out);
+	EXPECT_EQ(object["code"], "SQ3002");
+	EXPECT_EQ(object["kind"], "unimplemented");
+	EXPECT_EQ(object["construct"], "json auto");
+	EXPECT_EQ(object["column"], 3);
+}
+
 TEST(Cli, CheckJsonGivesKindOfEachDiagnostic) {
 	const fs::path folder = sumoql::testing::MakeScratchFolder("check_json");
 	const fs::path hosted = folder / "hosted.sumo";
