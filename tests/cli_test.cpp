@@ -549,6 +549,18 @@ TEST(Cli, TableEscapesControlCharacters) {
 	EXPECT_NE(result.out.find(cut + "...  x"), std::string::npos) << result.out;
 }
 
+TEST(Cli, TableShowsTimesliceAsUtcDate) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("table_timeslice");
+	const fs::path input = folder / "events.jsonl";
+	sumoql::testing::WriteFile(input, "{\"UtcTime\": \"2024-05-01 10:07:30.000\"}\n");
+	auto result = RunSumoql("run -q -f table -e '| timeslice 5m | count by _timeslice' '" + input.string() + "'");
+	fs::remove_all(folder);
+
+	// 10:07:30 falls in the five-minute slice that starts at 10:05:00.
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_NE(result.out.find("2024-05-01 10:05:00.000"), std::string::npos) << result.out;
+}
+
 TEST(Cli, SummaryCountsEventsWithoutTime) {
 	fs::path input = fs::temp_directory_path() / ("sumoql_cli_time_" + std::to_string(::getpid()) + ".jsonl");
 	{

@@ -4,6 +4,8 @@
 
 #include "engine/writers/result_writer.hpp"
 
+#include "engine/types/ascii.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <fmt/chrono.h>
@@ -84,8 +86,8 @@ private:
 };
 
 //! Columns aligned with spaces, for reading in a terminal. Line breaks and tabs inside a cell
-//! print as spaces, and cells wider than kMaxCellWidth characters are cut with "...". `_messageTime`
-//! shows as a UTC date and time.
+//! print as spaces, and cells wider than kMaxCellWidth characters are cut with "...". The time
+//! fields `_messageTime`, `_timeslice` and `__timeslice_end` show as UTC dates and times.
 //! Formats epoch milliseconds as `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as people read times.
 std::string FormatEpochMilliseconds(std::int64_t milliseconds) {
 	auto time = std::chrono::sys_time<std::chrono::milliseconds> {std::chrono::milliseconds {milliseconds}};
@@ -137,10 +139,16 @@ public:
 private:
 	static constexpr std::size_t kMaxCellWidth = 60;
 
-	//! The cell text, with `_messageTime` shown as a UTC date and time in place of epoch ms.
+	//! True for the built-in fields that hold epoch milliseconds.
+	static bool IsTimeField(std::string_view name) {
+		return EqualsIgnoringCase(name, "_messageTime") || EqualsIgnoringCase(name, "_timeslice") ||
+		       EqualsIgnoringCase(name, "__timeslice_end");
+	}
+
+	//! The cell text, with time fields shown as UTC dates and times in place of epoch ms.
 	static std::string TableCell(const nlohmann::ordered_json &row, const std::string &name) {
 		auto found = row.find(name);
-		if (name == "_messageTime" && found != row.end() && found->is_number_integer()) {
+		if (IsTimeField(name) && found != row.end() && found->is_number_integer()) {
 			return FormatEpochMilliseconds(found->get<std::int64_t>());
 		}
 		return Cell(row, name);
