@@ -12,7 +12,7 @@ namespace sumoql {
 
 enum class Severity { kWarning, kError };
 
-//! What a diagnostic is about, so that tools can count the kinds apart.
+//! The category of a diagnostic, so that tools can count each kind separately.
 enum class DiagnosticKind {
 	//! The text does not follow the query grammar.
 	kSyntax,

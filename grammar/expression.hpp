@@ -10,7 +10,7 @@ namespace sumoql::grammar {
 
 struct expression;
 
-// Defined with the query rule, because a subquery holds a whole query.
+// Defined with the query rule, because a subquery contains a whole query.
 struct subquery;
 
 // ---------------------------------------------------------------------------------------------

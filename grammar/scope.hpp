@@ -41,7 +41,7 @@ struct keyword : seq<not_at<sor<scope_and_word, scope_or_word, scope_not_word>>,
 
 struct scope_or;
 
-// Defined with the query rule, because a subquery holds a whole query.
+// Defined with the query rule, because a subquery contains a whole query.
 struct subquery;
 
 struct scope_group_body : seq<whitespace, scope_or> {};

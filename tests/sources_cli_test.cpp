@@ -464,7 +464,7 @@ TEST_F(SourcesCliTest, CorruptEvtxCountsLostRecords) {
 	std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 	ASSERT_GT(bytes.size(), 23000u);
 
-	// Zeroes 3000 bytes inside the file's only chunk, which holds all 73 records.
+	// Zeroes 3000 bytes inside the file's only chunk, which contains all 73 records.
 	std::string damaged = bytes;
 	std::fill(damaged.begin() + 20000, damaged.begin() + 23000, '\0');
 	fs::path corrupt = Write("corrupt.evtx", damaged);

@@ -1,4 +1,4 @@
-// Unit tests of template parameters: which placeholders are found, what stands in for an
+// Unit tests of template parameters: which placeholders are found, what replaces an
 // unfilled one, and how spans of the filled text map back to the written text.
 
 #include "grammar/template_parameters.hpp"

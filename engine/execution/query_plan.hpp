@@ -33,7 +33,7 @@ struct OutputLayout {
 	std::optional<idx_t> dynamic_columns_at;
 };
 
-//! How the events of one source are read and extracted before the query runs on them.
+//! The reading and extraction settings for the events of one source, applied before the query runs on them.
 struct SourceOptions {
 	//! Keys that may contain each event's time, best first. When empty, the first of
 	//! `_messageTime`, `@timestamp`, `UtcTime`, `TimeCreated` and `EventTime` is used.
@@ -58,7 +58,7 @@ struct PlanOptions {
 	std::optional<std::int64_t> to;
 	//! The query's notion of now, in milliseconds since the Unix epoch: `now()` returns it and
 	//! relative time ranges count back from it. Fixed for the whole run, so every thread and
-	//! every chunk sees the same value.
+	//! every chunk reads the same value.
 	std::int64_t now_ms = 0;
 	//! The lookup tables that `lookup` and `cat` may name; none when unset.
 	std::shared_ptr<LookupCatalog> lookups;

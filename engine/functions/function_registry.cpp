@@ -32,7 +32,8 @@ const ScalarFunction *FindScalarFunction(std::string_view name) {
 }
 
 std::string_view SuggestScalarFunction(std::string_view name) {
-	// A third of the name's length, at least 1, tells a typo from a different word.
+	// An edit distance of up to a third of the name's length, at least 1, counts as a typo rather
+	// than a different word.
 	std::size_t best_distance = std::max<std::size_t>(1, name.size() / 3) + 1;
 	std::string_view best;
 	for (auto family : Families()) {

@@ -35,7 +35,7 @@ struct FunctionData {
 };
 
 //! The query's time settings, in milliseconds since the Unix epoch. They are fixed for the whole
-//! run, so every thread and chunk sees the same values.
+//! run, so every thread and chunk reads the same values.
 struct QueryClock {
 	//! What now() returns: `--now`, or the wall clock when the run started.
 	std::int64_t now_ms = 0;
@@ -60,7 +60,7 @@ struct FunctionContext {
 using ScalarFunctionBody = void (*)(std::span<const Vector *const> arguments, const SelectionVector &selection,
                                     idx_t count, Vector &result, FunctionContext &context);
 
-//! The arguments of one call as the plan sees them, for a bind step.
+//! The arguments of one call as the planner binds them.
 struct FunctionBindInput {
 	//! Per argument: the text of a string or number literal, or nullopt for any other expression.
 	std::vector<std::optional<std::string>> constants;

@@ -17,9 +17,9 @@ struct DedupSettings {
 	idx_t keep_count = 1;
 	//! `consecutive`: only rows next to each other with the same key count as duplicates.
 	bool consecutive = false;
-	//! The most input rows allowed, when the input is raw messages rather than aggregate rows.
+	//! The maximum number of input rows when the input is raw messages rather than aggregate rows.
 	std::optional<idx_t> max_rows;
-	//! Where the error about too many rows points.
+	//! The query position that the error about too many rows points at.
 	SourceSpan span;
 };
 

@@ -45,7 +45,7 @@ private:
 };
 
 //! `timeslice N buckets`, and `timeslice` alone, whose slice covers every event. The width
-//! depends on the first and last event time, so this stage holds the rows until the input
+//! depends on the first and last event time, so this stage buffers the rows until the input
 //! ends, then sets the slice fields as TimesliceOperator does and outputs the rows in order.
 class TimesliceBucketsOperator : public PhysicalOperator {
 public:

@@ -23,7 +23,7 @@ struct TopkSettings {
 //! numbers them 1 to n in `_rank`. Groups come in first-seen order, and rows that tie keep their
 //! input order.
 //! NOTE: every input row is held until the input ends, not only n per group. Aggregate rows are
-//! few, but topk straight over raw events holds them all.
+//! few, but topk directly over raw events buffers them all.
 class TopkOperator : public PhysicalOperator {
 public:
 	explicit TopkOperator(TopkSettings settings) : settings_(std::move(settings)) {

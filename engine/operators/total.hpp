@@ -17,13 +17,13 @@ struct TotalSettings {
 	//! The `by` fields: each row gets the total of the rows that share its values of them.
 	std::vector<idx_t> key_slots;
 	idx_t max_rows = 0;
-	//! Where the error about too many rows points.
+	//! The query position that the error about too many rows points at.
 	SourceSpan span;
 };
 
 //! `total f [as name] [by a, b]`: adds to every row the sum of f over all rows, or over the rows
 //! of its group. Values that are not numbers are left out of the sum, and their rows are kept.
-//! Every row must be seen before the first can be output, so the operator holds the rows, at
+//! Every row must be seen before the first can be output, so the operator buffers the rows, at
 //! most `max_rows` of them.
 class TotalOperator : public PhysicalOperator {
 public:

@@ -20,16 +20,16 @@ struct TransposeSettings {
 	std::vector<idx_t> column_slots;
 	//! The one field whose values fill the cells.
 	idx_t value_slot = 0;
-	//! The most fields the operator may create from column values.
+	//! The maximum number of fields the operator may create from column values.
 	idx_t max_columns = 0;
-	//! Where the error about too many columns points.
+	//! The query position that the error about too many columns points at.
 	SourceSpan span;
 };
 
 //! `transpose row a column b`: one output row per distinct row key, in first-seen order, with one
 //! field per distinct column key value holding the value field of the input row that has both
 //! keys. The fields it creates exist only once the input has ended, so it adds them to the
-//! query's schema then, and to the output layout when the layout asks for them.
+//! query's schema then, and to the output layout when the layout includes them.
 class TransposeOperator : public PhysicalOperator {
 public:
 	TransposeOperator(TransposeSettings settings, Schema &schema, OutputLayout &layout)

@@ -6,7 +6,7 @@
 
 namespace sumoql {
 
-//! How the text of an event's time field is read.
+//! The rules for reading the text of an event's time field.
 enum class TimeFormat {
 	//! ISO 8601, `YYYY-MM-DD HH:MM:SS[.fff...]` with or without a zone, or epoch milliseconds.
 	kAuto,
