@@ -18,7 +18,7 @@ struct UnsupportedReason {
 
 // Operators that cannot run on local files, with the reason. Any other unsupported construct
 // is an operator that sumoql does not implement yet.
-constexpr std::array<UnsupportedReason, 14> kReasons = {{
+constexpr std::array<UnsupportedReason, 17> kReasons = {{
     {"geoip", "it needs Sumo Logic's hosted GeoIP data"},
     {"geolookup", "it needs Sumo Logic's hosted geolocation data"},
     {"threatip", "it needs Sumo Logic's hosted threat intelligence data"},
@@ -35,7 +35,13 @@ constexpr std::array<UnsupportedReason, 14> kReasons = {{
     {"subquery", "it runs a second search over the indexed logs, and sumoql reads its inputs once"},
     {"compose", "it returns a subquery's rows to the enclosing query, so it can only end a "
                 "subquery"},
+    {"geo://", "it is Sumo Logic's hosted geolocation data"},
+    {"asn://", "it is Sumo Logic's hosted autonomous system (ASN) data"},
+    {"sumo://", "it is Sumo Logic's hosted threat intelligence data"},
 }};
+
+// A table scheme other than path://, http:// and https:// names data that only a tenant has.
+constexpr std::string_view kHostedTableReason = "only a Sumo Logic tenant has the data of this scheme";
 
 constexpr std::string_view kUnsupportedHint =
     "sumoql runs queries over local files only; remove this part or run the query in Sumo Logic";
@@ -56,6 +62,14 @@ Diagnostic DescribeUse(const ast::UnsupportedUse &use) {
 	diagnostic.construct = use.construct;
 
 	const UnsupportedReason *reason = FindReason(use.construct);
+	if (use.construct.ends_with("://")) {
+		diagnostic.kind = DiagnosticKind::kUnsupported;
+		diagnostic.message = fmt::format("table '{}' is not supported: {}", use.spelling,
+		                                 reason != nullptr ? reason->reason : kHostedTableReason);
+		diagnostic.hint = "sumoql reads only local tables: map a CSV file with --lookup and name it as "
+		                  "path://\"/Library/...\", or run the query in Sumo Logic";
+		return diagnostic;
+	}
 	if (reason == nullptr) {
 		diagnostic.kind = DiagnosticKind::kUnimplemented;
 		diagnostic.message = fmt::format(fmt::runtime(grammar::error_message<grammar::unsupported_operator>),
