@@ -328,6 +328,17 @@ struct TopkOperator {
 	std::vector<ByField> keys;
 };
 
+//! `top N a, b [by key, ...]`: the N combinations of a and b that rank first. Without `by`, or
+//! with `by count`, they rank by their number of rows, output as `_count`. With ranking fields,
+//! each combination takes the values of its first-ranked row. Without fields, the whole rows
+//! are ranked.
+struct TopOperator {
+	std::uint64_t count = 0;
+	std::vector<ByField> fields;
+	//! The ranking fields, or empty to rank by the number of rows.
+	std::vector<SortKey> ranking;
+};
+
 //! The table of a `lookup` or `cat`: `path://"/Library/x"` or another location as written
 //! (`geo://location`, `https://host/t.csv`).
 struct TableSource {
@@ -413,7 +424,7 @@ struct Operator {
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             KeyValueOperator, SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
-	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator>
+	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator, TopOperator>
 	    node;
 };
 

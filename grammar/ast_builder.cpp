@@ -87,7 +87,7 @@ using Selector = parse_tree::selector<
         g::kw_count, g::count_star, g::percentile, g::aggregate_alias, g::count_keys, g::trailing_alias,
         g::count_frequent_op, g::timeslice_op, g::timeslice_buckets, g::timeslice_width, g::timeslice_alias,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
-        g::topk_op, g::ranked_field,
+        g::topk_op, g::ranked_field, g::top_op, g::top_field,
         // Subqueries
         g::subquery>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
@@ -380,6 +380,7 @@ private:
 	void BuildExpressionStage(const Node &node);
 	void BuildFields(const Node &node);
 	void BuildSort(const Node &node);
+	ast::SortKey BuildSortKey(const Node &node) const;
 	void BuildLimit(const Node &node);
 	void BuildDedup(const Node &node);
 	template <typename FieldSum>
@@ -388,6 +389,7 @@ private:
 	void BuildLookup(const Node &node);
 	void BuildTranspose(const Node &node);
 	void BuildTopk(const Node &node);
+	void BuildTop(const Node &node);
 	ast::TableSource BuildTableSource(const Node &node);
 	void BuildAggregate(const Node &node);
 	ast::AggregateCall BuildAggregateCall(const Node &node) const;
@@ -872,6 +874,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildTimeslice(node);
 	} else if (node.is_type<g::topk_op>()) {
 		BuildTopk(node);
+	} else if (node.is_type<g::top_op>()) {
+		BuildTop(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
 	           node.is_type<g::unsupported_operator>()) {
 		const SourceSpan name_span = SpanOfLeadingWord(node);
@@ -1208,21 +1212,25 @@ void AstBuilder::BuildFields(const Node &node) {
 	query_.operators.push_back({SpanOf(node), std::move(fields)});
 }
 
+ast::SortKey AstBuilder::BuildSortKey(const Node &node) const {
+	ast::SortKey key;
+	key.span = SpanOf(node);
+	for (const auto &part : node.children) {
+		if (part->is_type<g::field_name>()) {
+			key.field = FieldNameText(*part);
+		} else if (part->is_type<g::ascending_prefix>() || part->is_type<g::kw_asc>()) {
+			key.descending = false;
+		} else if (part->is_type<g::descending_prefix>() || part->is_type<g::kw_desc>()) {
+			key.descending = true;
+		}
+	}
+	return key;
+}
+
 void AstBuilder::BuildSort(const Node &node) {
 	ast::SortOperator sort;
 	for (const auto &key_node : node.children) {
-		ast::SortKey key;
-		key.span = SpanOf(*key_node);
-		for (const auto &part : key_node->children) {
-			if (part->is_type<g::field_name>()) {
-				key.field = FieldNameText(*part);
-			} else if (part->is_type<g::ascending_prefix>() || part->is_type<g::kw_asc>()) {
-				key.descending = false;
-			} else if (part->is_type<g::descending_prefix>() || part->is_type<g::kw_desc>()) {
-				key.descending = true;
-			}
-		}
-		sort.keys.push_back(std::move(key));
+		sort.keys.push_back(BuildSortKey(*key_node));
 	}
 	query_.operators.push_back({SpanOf(node), std::move(sort)});
 }
@@ -1517,6 +1525,49 @@ void AstBuilder::BuildTopk(const Node &node) {
 		Fail(SpanAfter(node), "expected a field to rank by after the count", "for example: topk(5, _count)");
 	}
 	query_.operators.push_back({SpanOf(node), std::move(topk)});
+}
+
+// `by count` names the number of rows, as the top page's example `top 5 _sourceCategory by count`
+// shows; `%"count"` is a field of that name.
+bool IsCountRanking(const Node &sort_key) {
+	for (const auto &part : sort_key.children) {
+		if (part->is_type<g::field_name>()) {
+			return ToLower(part->string_view()) == "count";
+		}
+	}
+	return false;
+}
+
+void AstBuilder::BuildTop(const Node &node) {
+	ast::TopOperator top;
+	bool by_count = false;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::row_count>()) {
+			top.count = RowCount(*child);
+			if (top.count == 0) {
+				Fail(SpanOf(*child), g::kCountNotPositive, "top keeps the N first-ranked rows, so write 1 or more");
+			}
+		} else if (child->is_type<g::top_field>()) {
+			top.fields.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::sort_key>() && IsCountRanking(*child)) {
+			if (node.children.back().get() != child.get() || by_count || !top.ranking.empty()) {
+				Fail(SpanOf(*child), "'by count' cannot be combined with other ranking fields",
+				     "rank by count alone, or count first: count by a | top 10 a by _count, b");
+			}
+			if (!BuildSortKey(*child).descending) {
+				Fail(SpanOf(*child), "top ranks counts largest first, so 'by count' takes no direction",
+				     "for the smallest counts, write count by a | sort by _count asc | limit 10");
+			}
+			by_count = true;
+		} else if (child->is_type<g::sort_key>()) {
+			top.ranking.push_back(BuildSortKey(*child));
+		}
+	}
+	if (top.fields.empty() && top.ranking.empty()) {
+		Fail(SpanAfter(node), "expected the fields to rank after the count",
+		     "for example: top 10 src_ip, or top 10 src_ip by bytes");
+	}
+	query_.operators.push_back({SpanOf(node), std::move(top)});
 }
 
 // ---------------------------------------------------------------------------------------------

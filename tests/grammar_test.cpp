@@ -1144,7 +1144,7 @@ TEST(Errors, OperatorNames) {
 	    {"| foo", 1, 3, "unknown operator 'foo'"},
 	    {"| where a\n|   frobnicate x, y", 2, 5, "unknown operator 'frobnicate'"},
 	    {"| LOGREDUCE", 1, 3, "operator 'LOGREDUCE' is not supported: it needs Sumo Logic's LogReduce clustering service"},
-	    {"| top 10 src", 1, 3, "operator 'top' is not supported yet"},
+	    {"| xml \"a\"", 1, 3, "operator 'xml' is not supported yet"},
 	});
 }
 

@@ -81,6 +81,12 @@ enum class PickedValue { kFirst, kLast, kMostRecent, kLeastRecent };
 //! `first` and `last` (in pipeline order), `most_recent` and `least_recent` (by `time_slot`).
 AggregateFunctionPtr MakePickValue(PickedValue pick, idx_t slot, idx_t time_slot);
 
+struct SortKeySlot;
+
+//! The ranking fields of `top N f by a, b`: per group, the values of `keys` in the row that ranks
+//! first under them, one output per key.
+AggregateFunctionPtr MakeFirstRanked(std::vector<SortKeySlot> keys);
+
 //! `values(f)`: the distinct non-null values in code-point order, joined by line breaks.
 AggregateFunctionPtr MakeValues(idx_t slot);
 

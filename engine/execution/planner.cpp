@@ -20,6 +20,7 @@
 #include "engine/operators/sort.hpp"
 #include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
+#include "engine/operators/top.hpp"
 #include "engine/operators/topk.hpp"
 #include "engine/operators/total.hpp"
 #include "engine/operators/transpose.hpp"
@@ -90,6 +91,8 @@ std::string StageLabel(const ast::Operator &op) {
 			    return node.count_frequent ? "count_frequent" : "aggregation";
 		    } else if constexpr (std::is_same_v<Node, ast::TimesliceOperator>) {
 			    return "timeslice";
+		    } else if constexpr (std::is_same_v<Node, ast::TopOperator>) {
+			    return "top";
 		    } else {
 			    return "stage";
 		    }
@@ -144,10 +147,14 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::LookupOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TopkOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::TopOperator &node);
+	std::vector<SortKeySlot> PlanTopGroups(const ast::TopOperator &node);
+	void ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::vector<idx_t> &output_slots);
 	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table);
 	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
 	                      SourceSpan span);
 	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
+	std::vector<idx_t> ReadGroupKeySlots(const std::vector<ast::ByField> &keys);
 	AccumSettings PlanRunningField(const ast::FieldSumOperator &node, std::string_view default_name);
 	void PlanOperator(const ast::Operator &op, const ast::AggregateOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TimesliceOperator &node);
@@ -803,17 +810,23 @@ BoundAggregate Planner::BindAggregate(const ast::AggregateCall &call, std::vecto
 	return bound;
 }
 
-void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &node) {
-	Schema &schema = plan_->schema;
-
+//! Returns the slots of the group-by fields of an aggregation, which may not repeat a field.
+std::vector<idx_t> Planner::ReadGroupKeySlots(const std::vector<ast::ByField> &keys) {
 	std::vector<idx_t> key_slots;
-	for (const auto &key : node.keys) {
+	for (const auto &key : keys) {
 		idx_t slot = ReadField({key.name, key.span});
 		if (std::find(key_slots.begin(), key_slots.end(), slot) != key_slots.end()) {
 			ThrowAt(key.span, fmt::format("field '{}' is listed twice", key.name), "remove the repeated name");
 		}
 		key_slots.push_back(slot);
 	}
+	return key_slots;
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &node) {
+	Schema &schema = plan_->schema;
+
+	std::vector<idx_t> key_slots = ReadGroupKeySlots(node.keys);
 
 	std::vector<BoundAggregate> aggregates;
 	std::vector<idx_t> output_slots;
@@ -845,8 +858,12 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &
 		op->OrderByFirstResultDescending(&plan_->stats->dropped_groups);
 	}
 	AddOperator(std::move(op));
+	ShowAggregateRows(key_slots, output_slots);
+}
 
-	// Rows after the aggregation show the group-by fields, then the results.
+//! Makes the rows after an aggregation show the group-by fields, then the results, and makes
+//! them the only fields that later stages can read.
+void Planner::ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::vector<idx_t> &output_slots) {
 	OutputLayout &output = plan_->output;
 	output.include_event_fields = false;
 	output.excluded.clear();
@@ -855,7 +872,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &
 	for (idx_t slot : output_slots) {
 		created_.insert(slot);
 	}
-	visible_after_aggregation_ = std::move(visible);
+	visible_after_aggregation_ = std::set<idx_t>(output.columns.begin(), output.columns.end());
 	aggregated_ = true;
 }
 
@@ -885,6 +902,55 @@ void Planner::PlanOperator(const ast::Operator &, const ast::TopkOperator &node)
 	settings.rank_slot = plan_->schema.AddField("_rank");
 	MarkCreated("_rank");
 	AddOperator(std::make_unique<TopkOperator>(std::move(settings)));
+}
+
+void Planner::PlanOperator(const ast::Operator &, const ast::TopOperator &node) {
+	std::vector<SortKeySlot> ranking;
+	if (node.fields.empty()) {
+		for (const auto &key : node.ranking) {
+			ranking.push_back({ReadField({key.field, key.span}), key.descending});
+		}
+	} else {
+		ranking = PlanTopGroups(node);
+	}
+	AddOperator(std::make_unique<TopOperator>(std::move(ranking), node.count));
+}
+
+//! Plans the hash aggregation of `top N a, b [by k]` that makes one row per combination of the
+//! fields: with `_count`, or with the ranking fields' values from the combination's first-ranked
+//! row. Returns the ranking over those rows.
+std::vector<SortKeySlot> Planner::PlanTopGroups(const ast::TopOperator &node) {
+	std::vector<idx_t> key_slots = ReadGroupKeySlots(node.fields);
+
+	std::vector<SortKeySlot> ranking;
+	std::vector<SortKeySlot> picked;
+	for (const auto &key : node.ranking) {
+		idx_t slot = ReadField({key.field, key.span});
+		ranking.push_back({slot, key.descending});
+		if (std::find(key_slots.begin(), key_slots.end(), slot) == key_slots.end()) {
+			picked.push_back({slot, key.descending});
+		}
+	}
+
+	std::vector<BoundAggregate> aggregates;
+	std::vector<idx_t> output_slots;
+	if (node.ranking.empty()) {
+		idx_t count_slot = plan_->schema.AddField("_count");
+		aggregates.push_back({MakeCount(std::nullopt), {count_slot}});
+		output_slots.push_back(count_slot);
+		ranking.push_back({count_slot, true});
+	} else if (!picked.empty()) {
+		BoundAggregate first_ranked {MakeFirstRanked(picked), {}};
+		for (const auto &key : picked) {
+			first_ranked.output_slots.push_back(key.slot);
+			output_slots.push_back(key.slot);
+		}
+		aggregates.push_back(std::move(first_ranked));
+	}
+
+	AddOperator(std::make_unique<HashAggregateOperator>(key_slots, std::move(aggregates)));
+	ShowAggregateRows(key_slots, output_slots);
+	return ranking;
 }
 
 void Planner::FinishProjection() {

@@ -26,19 +26,19 @@ int CompareForSort(const Value &a, const Value &b) {
 	return 0;
 }
 
+int CompareSortKeyValues(const Value &a, const Value &b, bool descending) {
+	if (a.is_null() || b.is_null()) {
+		return a.is_null() == b.is_null() ? 0 : (a.is_null() ? 1 : -1);
+	}
+	int order = CompareForSort(a, b);
+	return descending ? -order : order;
+}
+
 bool RowComesFirst(const RowBuffer &rows, const std::vector<SortKeySlot> &keys, idx_t a, idx_t b) {
 	for (const auto &key : keys) {
-		const Value &left = rows.Get(key.slot, a);
-		const Value &right = rows.Get(key.slot, b);
-		if (left.is_null() || right.is_null()) {
-			if (left.is_null() != right.is_null()) {
-				return right.is_null();
-			}
-			continue;
-		}
-		int order = CompareForSort(left, right);
+		int order = CompareSortKeyValues(rows.Get(key.slot, a), rows.Get(key.slot, b), key.descending);
 		if (order != 0) {
-			return key.descending ? order > 0 : order < 0;
+			return order < 0;
 		}
 	}
 	return false;

@@ -16,6 +16,10 @@ struct SortKeySlot {
 //! order, and numbers before strings before booleans. Returns -1, 0 or 1.
 int CompareForSort(const Value &a, const Value &b);
 
+//! Orders two values of one sort key: -1 when `a` comes first, 1 when `b` does, 0 for a tie.
+//! Nulls come last whatever the direction.
+int CompareSortKeyValues(const Value &a, const Value &b, bool descending);
+
 //! Returns true when held row `a` comes before held row `b` under `keys`. Nulls come last
 //! whatever the direction.
 bool RowComesFirst(const RowBuffer &rows, const std::vector<SortKeySlot> &keys, idx_t a, idx_t b);

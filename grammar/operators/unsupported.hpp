@@ -15,7 +15,6 @@ struct operator_name : seq<Word, not_at<identifier_other>> {};
 // Sumo Logic operators that sumoql does not run yet.
 struct unsupported_operator_name
     : sor<operator_name<TAO_PEGTL_ISTRING("xml")>,
-          operator_name<TAO_PEGTL_ISTRING("top")>,
           operator_name<TAO_PEGTL_ISTRING("fillmissing")>> {};
 
 struct unsupported_operator : seq<unsupported_operator_name, opaque_body> {};
