@@ -16,23 +16,19 @@ struct UnsupportedReason {
 	std::string_view reason;
 };
 
-// Operators that cannot run on local files, with the reason. Any other unsupported construct
-// is an operator that sumoql does not implement yet.
-constexpr std::array<UnsupportedReason, 17> kReasons = {{
+// Constructs that cannot run on local files, because they need Sumo Logic's hosted data, a
+// service whose computation is not published, or the Library, with the reason. Any other
+// unsupported construct is one that sumoql could run locally but does not implement yet.
+constexpr std::array<UnsupportedReason, 13> kReasons = {{
     {"geoip", "it needs Sumo Logic's hosted GeoIP data"},
     {"geolookup", "it needs Sumo Logic's hosted geolocation data"},
     {"threatip", "it needs Sumo Logic's hosted threat intelligence data"},
     {"threatlookup", "it needs Sumo Logic's hosted threat intelligence data"},
     {"logreduce", "it needs Sumo Logic's LogReduce clustering service"},
-    {"logcompare", "it searches the indexed logs again over a baseline time range"},
+    {"logcompare", "it compares LogReduce signatures, which need Sumo Logic's clustering service"},
     {"logexplain", "it needs Sumo Logic's LogExplain analysis service"},
-    {"outlier", "it needs Sumo Logic's outlier model, whose exact computation is not published"},
-    {"predict", "it needs Sumo Logic's forecasting models"},
     {"infer", "it needs Sumo Logic's hosted benchmark models"},
     {"save", "it writes results to the Sumo Logic Library or an index"},
-    {"compare", "it searches the indexed logs again over earlier time ranges, and sumoql has only "
-                "the events of its inputs"},
-    {"subquery", "it runs a second search over the indexed logs, and sumoql reads its inputs once"},
     {"compose", "it returns a subquery's rows to the enclosing query, so it can only end a "
                 "subquery"},
     {"geo://", "it is Sumo Logic's hosted geolocation data"},
@@ -70,6 +66,12 @@ Diagnostic DescribeUse(const ast::UnsupportedUse &use) {
 		                  "path://\"/Library/...\", or run the query in Sumo Logic";
 		return diagnostic;
 	}
+	if (reason == nullptr && use.construct == "subquery") {
+		diagnostic.kind = DiagnosticKind::kUnimplemented;
+		diagnostic.message = "a subquery is not supported yet";
+		diagnostic.hint = "sumoql parses subqueries but does not run them; run the query in Sumo Logic";
+		return diagnostic;
+	}
 	if (reason == nullptr) {
 		diagnostic.kind = DiagnosticKind::kUnimplemented;
 		diagnostic.message = fmt::format(fmt::runtime(grammar::error_message<grammar::unsupported_operator>),
@@ -79,9 +81,7 @@ Diagnostic DescribeUse(const ast::UnsupportedUse &use) {
 	}
 
 	diagnostic.kind = DiagnosticKind::kUnsupported;
-	const std::string_view what = use.construct == "subquery" ? "a subquery is" : "operator '{}' is";
-	diagnostic.message = fmt::format("{} not supported: {}", fmt::format(fmt::runtime(what), use.spelling),
-	                                 reason->reason);
+	diagnostic.message = fmt::format("operator '{}' is not supported: {}", use.spelling, reason->reason);
 	diagnostic.hint = std::string(kUnsupportedHint);
 	return diagnostic;
 }

@@ -295,7 +295,7 @@ def write_report(output, files, diagnostics, run_failures, runnable):
         "|---|--:|--:|",
         f"| queries in the corpus | {total} | |",
         f"| no syntax error in `sumoql check` | {total - len(syntax)} | {percent(total - len(syntax), total)} |",
-        f"| use an unsupported construct (hosted data or service, subquery) | {len(unsupported)} | "
+        f"| use an unsupported construct (hosted data or service, Library) | {len(unsupported)} | "
         f"{percent(len(unsupported), total)} |",
         f"| of the others, run without error on an empty and on a synthetic input | {ran} of {len(runnable)} | "
         f"{percent(ran, len(runnable))} |",
@@ -319,7 +319,10 @@ def write_report(output, files, diagnostics, run_failures, runnable):
         "  milliseconds in a column whose name contains `time`. Hosted tables such as `geo://location`",
         "  count as unsupported and get no file.",
         "",
-        "A query passes when every run exits with code 0.",
+        "A query passes when every run exits with code 0. An unsupported construct is one that needs",
+        "Sumo Logic's hosted data or tables, a service whose computation is not published, or the",
+        "Library (`sumoql check` kind `unsupported`). Operators that could run on local files but that",
+        "sumoql does not implement, and subqueries, count among the queries that should run.",
         "",
         "## Syntax errors",
         "",
