@@ -209,6 +209,27 @@ TEST_F(ReaderTest, MissingFileIsInputError) {
 	EXPECT_THROW(JsonEventReader("/nonexistent/file.jsonl", projection, stats, nullptr), InputError);
 }
 
+TEST_F(ReaderTest, KeysMatchUnescapedAndIgnoringCase) {
+	// `Ev\u0065ntID` is `EventID` once unescaped, `a\"b` is a key of its own and not `a`, and
+	// the value of a repeated key is its last non-null one.
+	Write("{\"Ev\\u0065ntID\": \"3\", \"a\\\"b\": \"quoted\", \"IMAGE\": \"x.exe\", \"dup\": \"1\", \"dup\": \"2\", "
+	      "\"dup\": null}\n");
+	Projection projection;
+	projection.AddField("EventID", 0);
+	projection.AddField("a", 1);
+	projection.AddField("Image", 2);
+	projection.AddField("dup", 3);
+	InputStats stats;
+	JsonEventReader reader(path_.string(), projection, stats, nullptr);
+
+	DataChunk chunk(4);
+	ASSERT_TRUE(reader.ReadChunk(chunk));
+	EXPECT_EQ(chunk.columns[0].strings()[0], "3");
+	EXPECT_FALSE(chunk.columns[1].validity().RowIsValid(0));
+	EXPECT_EQ(chunk.columns[2].strings()[0], "x.exe");
+	EXPECT_EQ(chunk.columns[3].strings()[0], "2");
+}
+
 //! Reads every block of `file` and returns their texts in order.
 std::vector<std::string> ReadAllBlocks(MappedFile &file) {
 	std::vector<std::string> texts;

@@ -275,13 +275,17 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 
 simdjson::error_code JsonEventReader::ReadKey(simdjson::ondemand::field &field, std::string_view &key) {
 	// The raw key lies in the padded input, and the string scan already found its closing quote.
-	// A key without a backslash is used in place; only the others are unescaped.
+	// A key without a backslash is used in place, and only the others are unescaped. Keys are short,
+	// so one inline scan for either byte beats two library calls.
 	const char *start = field.key().raw();
-	const char *end = static_cast<const char *>(std::memchr(start, '"', event_end_ - start));
-	std::string_view raw(start, end ? static_cast<std::size_t>(end - start) : 0);
-	if (end && raw.find('\\') == std::string_view::npos) {
-		key = raw;
-		return simdjson::SUCCESS;
+	for (const char *end = start; end < event_end_; end++) {
+		if (*end == '"') {
+			key = std::string_view(start, static_cast<std::size_t>(end - start));
+			return simdjson::SUCCESS;
+		}
+		if (*end == '\\') {
+			break;
+		}
 	}
 	return field.unescaped_key().get(key);
 }
