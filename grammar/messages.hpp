@@ -151,6 +151,8 @@ template <> inline constexpr const char *error_message<trailing_alias> = "expect
 template <> inline constexpr const char *error_message<next_aggregate_item> = "expected an aggregate after ','";
 template <> inline constexpr const char *error_hint<next_aggregate_item> = "for example: count, sum(bytes) by user";
 template <> inline constexpr const char *error_message<count_frequent_keys> = "expected a field name after 'count_frequent'";
+template <> inline constexpr const char *error_message<timeslice_span> = "expected a time slice width such as 5m or 1h, or a number of buckets such as 150 buckets";
+template <> inline constexpr const char *error_hint<timeslice_span> = "a width is a number and one of the units ms, s, m, h, d or w, with no space between them";
 template <> inline constexpr const char *error_message<timeslice_alias> = "expected a field name after 'as'";
 
 template <> inline constexpr const char *error_message<compose_fields> = "expected a field name after 'compose'";
@@ -220,9 +222,6 @@ inline constexpr const char *kMissingAliasListHint =
 
 inline constexpr const char *kPathCountMismatch = "the {} operator has {} but {} after 'as'";
 inline constexpr const char *kPathCountMismatchHint = "name one field for each path or key";
-
-inline constexpr const char *kDuplicateField = "field '{}' is listed twice";
-inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";
 
 inline constexpr const char *kLimitTooLarge = "limit accepts at most 10,000 rows";
 inline constexpr const char *kLimitTooLargeHint = "Sumo Logic rejects 'limit 10001' and above";

@@ -36,11 +36,15 @@ struct percentile : number_literal {};
 
 struct open_paren : seq<whitespace, one<'('>, whitespace> {};
 
-// Arguments are plain fields: Sumo rejects `avg(x + y)`, so an expression is computed in an
-// earlier stage.
-struct field_argument : seq<open_paren, field_name, closing_paren> {};
+// An argument is a field. Sumo Logic rejects an expression such as `avg(x + y)`, but sumoql
+// computes it for each row and reports it as a compatibility finding.
+struct argument_expression : seq<expression> {};
+struct argument_end : sor<closing_paren, seq<whitespace, one<','>>> {};
+struct aggregate_argument : sor<seq<field_name, at<argument_end>>, argument_expression> {};
+
+struct field_argument : seq<open_paren, aggregate_argument, closing_paren> {};
 struct percentile_arguments
-    : seq<open_paren, field_name, star<whitespace, one<','>, whitespace, percentile>, closing_paren> {};
+    : seq<open_paren, aggregate_argument, star<whitespace, one<','>, whitespace, percentile>, closing_paren> {};
 
 struct count_call : seq<kw_count, opt<open_paren, sor<count_star, field_name>, closing_paren>> {};
 struct field_aggregate_call : seq<field_aggregate_name, at<open_paren>, must<field_argument>> {};
@@ -83,8 +87,11 @@ struct count_frequent_op : seq<kw_count_frequent, must<count_frequent_keys>> {};
 struct timeslice_buckets : seq<number_literal, whitespace, kw_buckets> {};
 struct timeslice_width : number_literal {};
 struct timeslice_alias : seq<whitespace, field_name> {};
+// Text that starts with a digit after `timeslice` must be a width or a bucket count, so that
+// `5mn` or `5x` is reported at the width and not as a missing `|`.
+struct timeslice_span : sor<timeslice_buckets, timeslice_width> {};
 struct timeslice_op
-    : seq<kw_timeslice, opt<whitespace, kw_by>, opt<whitespace, sor<timeslice_buckets, timeslice_width>>,
+    : seq<kw_timeslice, opt<whitespace, kw_by>, opt<whitespace, at<sor<digit, one<'.'>>>, must<timeslice_span>>,
           opt<whitespace, kw_as, must<timeslice_alias>>> {};
 
 } // namespace sumoql::grammar
