@@ -19,30 +19,8 @@ events="$work/events.jsonl"
 python3 bench/generate_sysmon.py --seed 1568003 --count "$count" > "$events"
 bytes=$(stat -c %s "$events")
 
-# Prints "seconds peak_kib" for one run of the command, with its output in $work/NAME.out.
-measure() {
-  local name=$1
-  shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > "$work/$name.out" 2> /dev/null
-  cat "$work/$name.time"
-}
-
-# Prints "median_seconds max_peak_kib" over $runs runs.
-median_run() {
-  local name=$1
-  shift
-  local seconds=() peaks=()
-  for ((i = 0; i < runs; i++)); do
-    read -r s k < <(measure "$name" "$@")
-    seconds+=("$s")
-    peaks+=("$k")
-  done
-  local median
-  median=$(printf '%s\n' "${seconds[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
-  local peak
-  peak=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
-  echo "$median $peak"
-}
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
 
 read -r sumoql_2t sumoql_2t_kib < <(median_run sumoql "$sumoql" run -q -f jsonl --threads 2 \
   queries/t1568.003-dns-calculation.sumo "$events")
@@ -56,6 +34,10 @@ if [ -d bench/duckdb/node_modules/@duckdb/node-api ]; then
   read -r duckdb2_time duckdb2_kib < <(median_run duckdb2 node bench/duckdb/t1568_003.mjs "$events" 2)
   read -r duckdb1_time duckdb1_kib < <(median_run duckdb1 node bench/duckdb/t1568_003.mjs "$events" 1)
   tools+=(duckdb2 duckdb1)
+fi
+
+if [ -e "$work/failed" ]; then
+  exit 1
 fi
 
 for tool in "${tools[@]}"; do

@@ -486,13 +486,14 @@ struct ExtensionUse {
 	SourceSpan span;
 };
 
-//! An operator or construct that sumoql parses but does not run, such as `geoip` or a subquery.
-//! The syntax tree leaves it out: its stage is not in `Query::operators`, and a subquery is not in
-//! the scope or expression that contains it. So a query with one must not be planned.
+//! An operator or construct that sumoql parses but does not run, such as `geoip`, a subquery or
+//! the hosted table `geo://location`. The syntax tree leaves an operator or subquery out: its stage
+//! is not in `Query::operators`, and a subquery is not in the scope or expression that contains it.
+//! So a query with one must not be planned.
 struct UnsupportedUse {
-	//! The lower-case operator name, or `subquery`.
+	//! The lower-case operator name, `subquery`, or a table's scheme such as `geo://`.
 	std::string construct;
-	//! The name as the query wrote it, for messages.
+	//! The name or table as the query wrote it, for messages.
 	std::string spelling;
 	SourceSpan span;
 };

@@ -395,7 +395,7 @@ private:
 	void BuildFillmissing(const Node &node);
 	ast::FillGenerator BuildFillGenerator(const Node &node);
 	ast::FillConstant BuildFillConstant(const Node &node) const;
-	ast::TableSource BuildTableSource(const Node &node) const;
+	ast::TableSource BuildTableSource(const Node &node);
 	void BuildAggregate(const Node &node);
 	ast::AggregateCall BuildAggregateCall(const Node &node) const;
 	void BuildCountFrequent(const Node &node);
@@ -1302,11 +1302,21 @@ void AstBuilder::BuildFieldSum(const Node &node) {
 	query_.operators.push_back({SpanOf(node), std::move(sum)});
 }
 
-ast::TableSource AstBuilder::BuildTableSource(const Node &node) const {
+ast::TableSource AstBuilder::BuildTableSource(const Node &node) {
 	ast::TableSource table;
 	table.span = SpanOf(node);
 	table.library_path = node.is_type<g::library_path>();
 	table.location = table.library_path ? Unescape(LiteralBody(*node.children.front())) : node.string();
+
+	// geo://, asn:// and sumo:// name data that only a Sumo Logic tenant has. Web addresses and
+	// saved-table names such as shared/statusupdates can be mapped to local files.
+	const std::size_t scheme_end = table.location.find("://");
+	if (!table.library_path && scheme_end != std::string::npos) {
+		std::string scheme = ToLower(std::string_view(table.location).substr(0, scheme_end + 3));
+		if (scheme != "http://" && scheme != "https://") {
+			query_.unsupported.push_back({std::move(scheme), table.location, table.span});
+		}
+	}
 	return table;
 }
 

@@ -3,13 +3,15 @@
 
 Runs `sumoql check --format json` over every `*.sumo` file of the corpus. Then it runs each query
 that uses no unsupported construct with `sumoql run`, on an empty input and on a small synthetic
-input. The figures and every failure go to a Markdown report, docs/coverage.md by default.
+input, with a small generated CSV file for each lookup table that the query reads. The figures,
+what each run gets and every failure go to a Markdown report, docs/coverage.md by default.
 
 Usage: tools/coverage.py [--sumoql build/sumoql] [--corpus DIR] [--output docs/coverage.md]
 """
 
 import argparse
 import collections
+import csv
 import json
 import pathlib
 import re
@@ -19,6 +21,10 @@ import tempfile
 
 REPOSITORY = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPOSITORY.parent / "shared" / "corpus" / "public-queries"
+
+# The severity word and optional stable code that start an error message on stderr, as in
+# `q.sumo:1:5: error SQ4001: ...` or `sumoql: error: ...`.
+ERROR_LINE = re.compile(r": error(?: SQ\d+)?: ")
 
 # Seconds one run may take before it counts as failed.
 RUN_TIMEOUT = 60
@@ -51,6 +57,25 @@ for name in ("0366.sumo", "0367.sumo", "0383.sumo", "0447.sumo", "0451.sumo", "0
     UNSUPPORTED_FORMS[name] = "several pattern and alias pairs in one `parse`"
 for name in ("0675.sumo", "0676.sumo", "0677.sumo", "0678.sumo", "0679.sumo", "0681.sumo"):
     UNSUPPORTED_FORMS[name] = "several path and alias pairs in one `json`"
+
+# A lookup stage: its output columns, its table and its `on` list, which ends at the next pipe.
+LOOKUP_STAGE = re.compile(
+    r'\blookup\s+(?P<columns>\*|[\w.]+(?:\s+as\s+[\w.]+)?(?:\s*,\s*[\w.]+(?:\s+as\s+[\w.]+)?)*)'
+    r'\s+from\s+(?P<table>path://"[^"]*"|\S+)\s+on\s+(?P<joins>[^|]*)',
+    re.IGNORECASE)
+
+# `cat TABLE` at the start of a query, after any comment lines.
+CAT_SOURCE = re.compile(r'\A(?:\s*//[^\n]*\n)*\s*cat\s+(?P<table>path://"[^"]*"|\$\$\w+|\{\{\w+\}\}|[a-z]+://\S+)',
+                        re.IGNORECASE)
+
+# A template parameter that stands for a whole table, as in `lookup * from $$table on ...`.
+TABLE_PARAMETER = re.compile(r'^(?:\$\$(?P<dollar>\w+)|\{\{(?P<braces>\w+)\}\})$')
+
+# Words that the rest of a query names and that are not table columns.
+NOT_COLUMNS = {
+    "and", "as", "asc", "by", "count", "desc", "false", "fields", "first", "if", "in", "last", "limit",
+    "matches", "max", "min", "not", "nodrop", "on", "or", "sort", "sum", "avg", "timeslice", "true", "where",
+}
 
 # Events with the metadata and fields that published queries use most. Values are text, as
 # JSON log fields are.
@@ -89,6 +114,91 @@ SYNTHETIC_EVENTS = [
 ]
 
 
+def table_name(text):
+    """Return the name that `--lookup` maps for a table as a query writes it."""
+    if text.startswith('path://"'):
+        return text[len('path://"'):-1]
+    return text
+
+
+def is_hosted(text):
+    """Return True for a table with a scheme such as geo:// that only a Sumo Logic tenant has."""
+    scheme = text.split("://", 1)[0].lower() if "://" in text else None
+    return scheme is not None and scheme not in ("path", "http", "https")
+
+
+def named_fields(text):
+    """Return the field names that a stretch of query text uses, outside strings and calls."""
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', " ", text)
+    text = re.sub(r"//[^\n]*", " ", text)
+    names = []
+    for found in re.finditer(r"(?<![\w.%])([A-Za-z][\w.]*)(?![\w.])(?!\s*\()", text):
+        name = found.group(1)
+        if name.lower() not in NOT_COLUMNS and name not in names:
+            names.append(name)
+    return names
+
+
+def lookup_tables(query):
+    """Return the tables that a query reads, as {table text: [columns]}, and whether it starts with cat.
+
+    The columns are a lookup's output columns and the right side of each `field=column` of its
+    `on` list. For `lookup *` and for `cat`, whose columns the query does not list, they are the
+    join columns and the field names that the rest of the query uses.
+    """
+    tables = collections.defaultdict(list)
+
+    def add(table, columns):
+        for column in columns:
+            if column not in tables[table]:
+                tables[table].append(column)
+
+    for stage in LOOKUP_STAGE.finditer(query):
+        table = stage.group("table")
+        if is_hosted(table):
+            continue
+        joins = [join.split("=")[-1].strip() for join in re.split(r",|\band\b", stage.group("joins"), flags=re.I)]
+        add(table, [join for join in joins if join])
+        if stage.group("columns") == "*":
+            add(table, named_fields(query[stage.end():]) or ["name"])
+        else:
+            add(table, [column.split()[0] for column in stage.group("columns").split(",")])
+
+    cat = CAT_SOURCE.match(query)
+    if cat and not is_hosted(cat.group("table")):
+        add(cat.group("table"), named_fields(query[cat.end():]) or ["id", "name"])
+    return tables, cat is not None
+
+
+def table_rows(columns):
+    """Return two CSV rows for `columns`: epoch milliseconds in time columns, `column-N` text elsewhere."""
+    rows = []
+    for number in (1, 2):
+        rows.append([str(1714560000000 + number * 60000) if "time" in column.lower() else f"{column}-{number}"
+                     for column in columns])
+    return rows
+
+
+def write_tables(folder, tables):
+    """Write a CSV file for each table and return the run options that map them, with table parameters."""
+    options = []
+    for index, (table, columns) in enumerate(sorted(tables.items())):
+        path = folder / f"table{index}.csv"
+        with path.open("w", newline="", encoding="utf-8") as output:
+            writer = csv.writer(output)
+            writer.writerow(columns)
+            writer.writerows(table_rows(columns))
+
+        parameter = TABLE_PARAMETER.match(table)
+        if parameter:
+            name = parameter.group("dollar") or parameter.group("braces")
+            library_path = f"/Library/coverage/{name}"
+            options += ["--param", f'{name}=path://"{library_path}"', "--lookup", f"{library_path}={path}"]
+        else:
+            options += ["--lookup", f"{table_name(table)}={path}"]
+    return options
+
+
 def check_corpus(sumoql, files):
     """Return the diagnostics of `sumoql check --format json`, as lists keyed by file name."""
     diagnostics = collections.defaultdict(list)
@@ -104,33 +214,45 @@ def check_corpus(sumoql, files):
     return diagnostics
 
 
-def parameter_options(diagnostics):
-    """Return `--param NAME=*` for each parameter that the check found without a value."""
+def parameter_options(diagnostics, table_options):
+    """Return `--param NAME=*` for each parameter that the check found without a value and that
+    `table_options` does not already fill with a table."""
     names = sorted({d["construct"] for d in diagnostics if d["kind"] == "parameter"})
     options = []
     for name in names:
-        options += ["--param", f"{name}=*"]
+        if f"--param {name}=" not in " ".join(table_options):
+            options += ["--param", f"{name}=*"]
     return options
 
 
 def first_error(stderr):
     """Return the first error line of a run's stderr, without the file name and position."""
     for line in stderr.splitlines():
-        if ": error: " in line:
-            return line.split(": error: ", 1)[1]
+        found = ERROR_LINE.search(line)
+        if found:
+            return line[found.end():]
     lines = stderr.strip().splitlines()
     return lines[-1] if lines else "no message"
 
 
-def run_query(sumoql, path, inputs, diagnostics):
-    """Run the query on each input and return None when every run succeeds, else the first error."""
-    for input_path in inputs:
-        command = [sumoql, "run", "-q", "-f", "jsonl", "--threads", "1", *parameter_options(diagnostics),
-                   str(path), str(input_path)]
+def run_query(sumoql, path, inputs, diagnostics, folder):
+    """Run the query on each input and return None when every run succeeds, else the first error.
+
+    The query's lookup tables are written to CSV files in `folder`. A query that starts with
+    `cat` runs once, with no input file.
+    """
+    tables, starts_with_cat = lookup_tables(path.read_text(encoding="utf-8"))
+    table_options = write_tables(folder, tables)
+    options = [*table_options, *parameter_options(diagnostics, table_options)]
+    for input_path in ([None] if starts_with_cat else inputs):
+        command = [sumoql, "run", "-q", "-f", "jsonl", "--threads", "1", *options, str(path)]
+        if input_path is not None:
+            command.append(str(input_path))
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False)
+            result = subprocess.run(command, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False,
+                                    stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            return f"timed out after {RUN_TIMEOUT} s on {input_path.name}"
+            return f"timed out after {RUN_TIMEOUT} s on {input_path.name if input_path else 'the table'}"
         if result.returncode != 0:
             return first_error(result.stderr)
     return None
@@ -173,14 +295,34 @@ def write_report(output, files, diagnostics, run_failures, runnable):
         "|---|--:|--:|",
         f"| queries in the corpus | {total} | |",
         f"| no syntax error in `sumoql check` | {total - len(syntax)} | {percent(total - len(syntax), total)} |",
-        f"| use an unsupported construct (hosted data or service, subquery) | {len(unsupported)} | "
+        f"| use an unsupported construct (hosted data or service, Library) | {len(unsupported)} | "
         f"{percent(len(unsupported), total)} |",
         f"| of the others, run without error on an empty and on a synthetic input | {ran} of {len(runnable)} | "
         f"{percent(ran, len(runnable))} |",
         "",
-        "A run fills each template parameter with `*` (`--param NAME=*`). The synthetic input has "
-        f"{len(SYNTHETIC_EVENTS)} events: a key=value access log line, a CloudTrail JSON message and an "
-        "error line.",
+        "## What a run gets",
+        "",
+        "Each query without an unsupported construct runs with `sumoql run -q -f jsonl --threads 1`.",
+        "The script supplies:",
+        "",
+        "- Inputs: an empty file, then a synthetic file of "
+        f"{len(SYNTHETIC_EVENTS)} events (a key=value access log line, a CloudTrail JSON message and an "
+        "error line). A query that starts with `cat` runs once, with no input file.",
+        "- Template parameters: `--param NAME=*` for each one, except a parameter that stands for a",
+        "  table (`lookup * from $$t`, `cat $$t`), which gets `path://\"/Library/coverage/NAME\"`.",
+        "- Lookup tables: for each table that the query reads with `lookup` or `cat`, written as",
+        "  `path://\"...\"`, an `https://` address or a saved-table name such as `shared/partners`, a",
+        "  CSV file mapped with `--lookup TABLE=FILE`. Its header holds the lookup's output columns and",
+        "  the column side (the right) of each `field=column` pair of its `on` list. For `lookup *` and",
+        "  `cat`, which list no columns, the header holds the join columns and the field names that the",
+        "  rest of the query uses. Each file has two rows: the text `COLUMN-1` and `COLUMN-2`, or epoch",
+        "  milliseconds in a column whose name contains `time`. Hosted tables such as `geo://location`",
+        "  count as unsupported and get no file.",
+        "",
+        "A query passes when every run exits with code 0. An unsupported construct is one that needs",
+        "Sumo Logic's hosted data or tables, a service whose computation is not published, or the",
+        "Library (`sumoql check` kind `unsupported`). Operators that could run on local files but that",
+        "sumoql does not implement, and subqueries, count among the queries that should run.",
         "",
         "## Syntax errors",
         "",
@@ -237,7 +379,9 @@ def main():
         runnable = [f for f in files if not any(d["kind"] == "unsupported" for d in diagnostics[f.name])]
         run_failures = {}
         for path in runnable:
-            error = run_query(arguments.sumoql, path, [empty, synthetic], diagnostics[path.name])
+            tables = pathlib.Path(folder) / path.stem
+            tables.mkdir()
+            error = run_query(arguments.sumoql, path, [empty, synthetic], diagnostics[path.name], tables)
             if error is not None:
                 run_failures[path.name] = error
 

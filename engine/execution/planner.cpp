@@ -160,7 +160,7 @@ private:
 	idx_t ReadFillField(const std::string &name, SourceSpan span);
 	std::vector<SortKeySlot> PlanTopGroups(const ast::TopOperator &node);
 	void ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::vector<idx_t> &output_slots);
-	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table, std::string_view operator_name);
+	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table);
 	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
 	                      SourceSpan span);
 	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
@@ -218,7 +218,7 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 	}
 
 	if (query.cat_table) {
-		plan_->cat_table = ResolveTable(*query.cat_table, "cat");
+		plan_->cat_table = ResolveTable(*query.cat_table);
 		plan_->cat_table_name = query.cat_table->location;
 	}
 
@@ -630,32 +630,17 @@ void Planner::PlanOperator(const ast::Operator &, const ast::DiffOperator &node)
 	AddOperator(std::make_unique<AccumOperator>(std::move(settings)));
 }
 
-std::shared_ptr<const LookupTable> Planner::ResolveTable(const ast::TableSource &table,
-                                                         std::string_view operator_name) {
-	static constexpr std::string_view kMapHint =
-	    "map the table to a CSV file with --lookup '{}=FILE.csv' or an entry under 'lookups:' in sumoql.yaml";
-
-	// geo://, asn:// and sumo:// name data that only a Sumo Logic tenant has. Web addresses and
-	// library paths can be mapped to local files.
-	std::string_view location = table.location;
-	auto scheme_end = location.find("://");
-	if (!table.library_path && scheme_end != std::string_view::npos) {
-		std::string scheme = FoldCase(location.substr(0, scheme_end));
-		if (scheme != "http" && scheme != "https") {
-			ThrowAt(table.span,
-			        fmt::format("{} from '{}' needs Sumo Logic's hosted data, which sumoql does not have",
-			                    operator_name, location),
-			        fmt::format(fmt::runtime(kMapHint), "/Library/x") + ", and name it as path://\"/Library/x\"");
-		}
-	}
-
+std::shared_ptr<const LookupTable> Planner::ResolveTable(const ast::TableSource &table) {
+	// A hosted table such as geo://location never gets here, because PlanQuery rejects its query.
 	std::shared_ptr<const LookupTable> found;
 	if (options_.lookups) {
 		found = options_.lookups->Find(table.location);
 	}
 	if (!found) {
 		ThrowAt(table.span, fmt::format("lookup table '{}' is not mapped to a file", table.location),
-		        fmt::format(fmt::runtime(kMapHint), table.location));
+		        fmt::format("map the table to a CSV file with --lookup '{}=FILE.csv' or an entry under 'lookups:' "
+		                    "in sumoql.yaml",
+		                    table.location));
 	}
 	return found;
 }
@@ -672,7 +657,7 @@ idx_t Planner::FindTableColumn(const LookupTable &table, const ast::TableSource 
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::LookupOperator &node) {
 	LookupSettings settings;
-	settings.table = ResolveTable(node.table, "lookup");
+	settings.table = ResolveTable(node.table);
 	const LookupTable &table = *settings.table;
 
 	for (const auto &join : node.joins) {
