@@ -581,6 +581,17 @@ std::vector<idx_t> Planner::ReadKeySlots(const std::vector<ast::ByField> &keys) 
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::DedupOperator &node) {
 	DedupSettings settings;
+	if (node.keys.empty() && aggregated_) {
+		// Rows after an aggregation have no `_raw` to compare, so the general hint about adding
+		// the field to 'by' would not help.
+		std::vector<std::string> names;
+		for (idx_t slot : plan_->output.columns) {
+			names.push_back(plan_->schema.name(slot));
+		}
+		ThrowAt(op.span, "dedup without 'by' compares _raw, which rows after an aggregation do not have",
+		        fmt::format("name the fields to compare, as in dedup by {}. The rows have the fields {}",
+		                    names.empty() ? "_count" : names.front(), fmt::join(names, ", ")));
+	}
 	if (node.keys.empty()) {
 		settings.key_slots = ReadKeySlots({ast::ByField {std::string(kRaw), op.span}});
 	} else {
