@@ -7,6 +7,7 @@
 # Usage: bench/run_count_by.sh [COUNT] [RUNS] [KEY...]
 #   defaults: 1000000 events, 3 runs, keys DestinationIp (high cardinality: 797,915 values in
 #   1,000,000 events) and Image (low cardinality: 8 values). ProcessGuid is unique per event.
+#   A key must hold a JSON string in every generated event; the script lists the valid keys.
 # Needs: a built build/sumoql, python3, GNU time (apt-get install time), and the npm package in
 # bench/duckdb (cd bench/duckdb && npm install).
 set -euo pipefail
@@ -19,6 +20,15 @@ keys=("$@")
 if [ ${#keys[@]} -eq 0 ]; then
   keys=(DestinationIp Image)
 fi
+# The two tools print a group's key the same way only for keys whose values are JSON strings in
+# every generated event, so the check of identical output needs one of these.
+string_keys=" Computer User Image CommandLine ProcessGuid ProcessId SourceIp DestinationIp "
+for key in "${keys[@]}"; do
+  if [[ "$string_keys" != *" $key "* ]]; then
+    echo "invalid key '$key': use one of${string_keys% }" >&2
+    exit 2
+  fi
+done
 
 sumoql=build/sumoql
 if [ ! -d bench/duckdb/node_modules/@duckdb/node-api ]; then

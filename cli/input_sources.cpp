@@ -29,6 +29,7 @@ public:
 
 private:
 	std::string ChooseLayout(const std::string &path, const SourceConfig *source);
+	void WarnOnLayoutMismatch(const std::string &path, const std::string &layout);
 	SourceOptions MakeSourceOptions(const SourceConfig *source, const Layout *layout);
 	void AddRules(SourceOptions &options, std::string name, std::string text);
 
@@ -52,8 +53,12 @@ void InputPlanner::AddInput(const std::string &path, const SourceConfig *source)
 
 std::string InputPlanner::ChooseLayout(const std::string &path, const SourceConfig *source) {
 	std::string layout = source && !source->layout.empty() ? source->layout : command_line_.layout;
+	if (layout.empty() || layout == kNoLayout) {
+		return {};
+	}
 	if (layout != kAutoLayout) {
-		return layout == kNoLayout ? std::string() : layout;
+		WarnOnLayoutMismatch(path, layout);
+		return layout;
 	}
 
 	if (path == "-") {
@@ -72,6 +77,24 @@ std::string InputPlanner::ChooseLayout(const std::string &path, const SourceConf
 		}
 	}
 	return detected ? std::string(detected->name) : std::string();
+}
+
+// Warns when a file's first events look like another layout, because a layout's rules overwrite
+// the fields they map and so set them to null on events of another shape.
+void InputPlanner::WarnOnLayoutMismatch(const std::string &path, const std::string &layout) {
+	if (quiet_ || path == "-") {
+		return;
+	}
+
+	const Layout *detected = DetectLayout(path);
+	if (detected && detected->name == layout) {
+		return;
+	}
+	std::string seen = detected ? fmt::format("layout {}", detected->name) : std::string("no known layout");
+	std::cerr << fmt::format("sumoql: warning: {}: its first events look like {}, not layout {}; the layout's rules "
+	                         "set the fields they map to null when the keys they read are missing\n"
+	                         "  hint: check --layout, or use --layout auto\n",
+	                         path, seen, layout);
 }
 
 SourceOptions InputPlanner::MakeSourceOptions(const SourceConfig *source, const Layout *layout) {

@@ -137,6 +137,27 @@ TEST_F(SourcesCliTest, LayoutAutoSaysWhatItChose) {
 	    << result.err;
 }
 
+//! A layout forced onto events of another shape maps missing keys to null, so the run warns.
+TEST_F(SourcesCliTest, ForcedLayoutOfOtherShapeWarns) {
+	fs::path input = Write("flat.jsonl", R"({"EventID": 3, "Computer": "HOST-F", "Image": "a.exe"})"
+	                                     "\n");
+	auto result = RunSumoql("run -f jsonl --layout winlogbeat7 -e '| fields Computer' '" + input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"Computer\":null}\n");
+	EXPECT_NE(result.err.find("flat.jsonl: its first events look like no known layout, not layout winlogbeat7"),
+	          std::string::npos)
+	    << result.err;
+}
+
+TEST_F(SourcesCliTest, ForcedLayoutOfSameShapeIsQuiet) {
+	fs::path input = Write("wlb7.jsonl", R"({"winlog": {"event_id": 3, "computer_name": "HOST-A", "event_data": {"Image": "a.exe"}}})"
+	                                     "\n");
+	auto result = RunSumoql("run -f jsonl --layout winlogbeat7 -e '| fields Computer' '" + input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"Computer\":\"HOST-A\"}\n");
+	EXPECT_EQ(result.err.find("warning"), std::string::npos) << result.err;
+}
+
 TEST_F(SourcesCliTest, LayoutAutoLooksIntoJsonArray) {
 	fs::path input = Write("events.json", "[\n"
 	                                      R"( {"event_id": 3, "computer_name": "HOST-6", "event_data": {"Image": "a.exe"}},)"
