@@ -39,6 +39,9 @@ struct StageFieldSummary {
 //! An aggregation is "aggregation", and an `expr as field` stage is "as".
 std::string_view OperatorName(const ast::Operator &op);
 
+//! Returns true for `parse`, `parse regex`, `parse xml`, `json` and `keyvalue` stages.
+bool IsParseStage(const ast::Operator &op);
+
 //! Lists the fields `op` reads and writes, in query text order.
 StageFieldSummary SummarizeStageFields(const ast::Operator &op);
 
