@@ -1,5 +1,7 @@
 #include "engine/execution/stage_field_summary.hpp"
 
+#include "engine/operators/outlier.hpp"
+
 #include <fmt/format.h>
 
 #include <type_traits>
@@ -106,6 +108,16 @@ void SummarizeFillmissing(const ast::FillmissingOperator &node, StageFieldSummar
 	}
 }
 
+//! `outlier f [by a]` reads f, `_timeslice` and the group fields, and adds its six `f_` fields.
+void SummarizeOutlier(const ast::Operator &op, const ast::OutlierOperator &node, StageFieldSummary &summary) {
+	summary.reads.push_back({node.field, node.field_span});
+	summary.reads.push_back({"_timeslice", op.span});
+	AddByFields(node.keys, summary.reads);
+	for (const char *suffix : kOutlierSuffixes) {
+		summary.writes.push_back(node.field + suffix);
+	}
+}
+
 //! Fills the reads and writes of the stages that stage_fields does not list.
 void SummarizeOtherStage(const ast::Operator &op, StageFieldSummary &summary) {
 	std::visit(
@@ -136,6 +148,8 @@ void SummarizeOtherStage(const ast::Operator &op, StageFieldSummary &summary) {
 			    SummarizeTop(node, summary);
 		    } else if constexpr (std::is_same_v<Node, ast::FillmissingOperator>) {
 			    SummarizeFillmissing(node, summary);
+		    } else if constexpr (std::is_same_v<Node, ast::OutlierOperator>) {
+			    SummarizeOutlier(op, node, summary);
 		    } else if constexpr (std::is_same_v<Node, ast::TimesliceOperator>) {
 			    summary.reads.push_back({std::string(kMessageTime), op.span});
 			    summary.writes.push_back(node.alias ? *node.alias : "_timeslice");
@@ -191,6 +205,8 @@ std::string_view OperatorName(const ast::Operator &op) {
 			    return "timeslice";
 		    } else if constexpr (std::is_same_v<Node, ast::TopkOperator>) {
 			    return "topk";
+		    } else if constexpr (std::is_same_v<Node, ast::OutlierOperator>) {
+			    return "outlier";
 		    } else if constexpr (std::is_same_v<Node, ast::TopOperator>) {
 			    return "top";
 		    } else {
