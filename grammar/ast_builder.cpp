@@ -611,7 +611,11 @@ ast::ExpressionPtr AstBuilder::BuildExpression(const Node &node, std::size_t dep
 		return expression;
 	}
 	if (node.is_type<g::parenthesized>()) {
-		return BuildExpression(*node.children.front(), depth);
+		// The span takes in the parentheses, so that a binary expression that starts or ends with
+		// a parenthesised operand covers its whole text.
+		auto expression = BuildExpression(*node.children.front(), depth);
+		expression->span = SpanOf(node);
+		return expression;
 	}
 	if (node.is_type<g::function_call>()) {
 		return BuildFunctionCall(node, depth);
@@ -1418,6 +1422,16 @@ ast::AggregateKind AggregateKindOf(std::string_view lowered_name) {
 	FailInternal("aggregate", lowered_name);
 }
 
+//! Returns the node inside any parentheses around `node`.
+const Node &InnermostOperand(const Node &node) {
+	const Node *inner = &node;
+	while (inner->is_type<g::parenthesized>() ||
+	       (!inner->is_type<g::field_name>() && inner->children.size() == 1)) {
+		inner = inner->children.front().get();
+	}
+	return *inner;
+}
+
 ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) {
 	ast::AggregateCall call;
 	call.span = SpanOf(node);
@@ -1434,7 +1448,7 @@ ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) {
 			// A field in parentheses, as in `sum((x))`, is still a field.
 			if (const auto *field = std::get_if<ast::FieldReference>(&argument->node)) {
 				call.field = field->name;
-				call.field_span = argument->span;
+				call.field_span = SpanOf(InnermostOperand(*part->children.front()));
 				continue;
 			}
 			call.argument = std::move(argument);

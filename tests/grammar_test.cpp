@@ -1453,5 +1453,14 @@ TEST(Grammar, AnalyzeFindsNoProblems) {
 	EXPECT_EQ(tao::pegtl::analyze<grammar::query>(-1), 0u);
 }
 
+TEST(ExpressionSpan, CoversParenthesizedOperands) {
+	const std::string text = "| (o1 * o2) + o3 as a | o1 * (o2 + o3) as b";
+	const ast::Query query = ParseQuery(text);
+	const auto &first = std::get<ast::AssignOperator>(query.operators.at(0).node);
+	const auto &second = std::get<ast::AssignOperator>(query.operators.at(1).node);
+	EXPECT_EQ(text.substr(first.value->span.offset, first.value->span.length), "(o1 * o2) + o3");
+	EXPECT_EQ(text.substr(second.value->span.offset, second.value->span.length), "o1 * (o2 + o3)");
+}
+
 } // namespace
 } // namespace sumoql
