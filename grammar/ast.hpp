@@ -216,7 +216,7 @@ struct JsonOperator {
 };
 
 //! `keyvalue` / `kv`: in inference mode (the default) or with `regex "re"`, the value next to
-//! each listed key. `auto` is parsed but not run.
+//! each listed key, or with `auto` every pair found.
 struct KeyValueOperator {
 	std::optional<std::string> field;
 	std::vector<std::string> keys;
@@ -226,6 +226,10 @@ struct KeyValueOperator {
 	std::optional<std::string> regex;
 	SourceSpan regex_span;
 	bool auto_mode = false;
+	//! `auto delim "s"`: the one separator between key and value.
+	std::optional<std::string> delimiter;
+	//! `auto keys ... refonly`: extract only the listed keys.
+	bool refonly = false;
 	bool nodrop = false;
 };
 

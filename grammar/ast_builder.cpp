@@ -74,7 +74,7 @@ using Selector = parse_tree::selector<
         g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::parse_xml, g::extract_op, g::field_option,
         g::split_op, g::csv_op, g::delimiter_option, g::quote_option, g::escape_option, g::character_literal,
         g::indexed_column, g::column_index, g::skipped_column,
-        g::keyvalue_op, g::kv_auto, g::kv_regex, g::kv_key_list,
+        g::keyvalue_op, g::kv_auto, g::kv_regex, g::kv_delim, g::kv_key_list,
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::json_pair_alias, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
@@ -1076,6 +1076,14 @@ void AstBuilder::BuildKeyValue(const Node &node) {
 			const Node &pattern = *child->children.front();
 			kv.regex = Unescape(LiteralBody(pattern));
 			kv.regex_span = SpanOf(pattern);
+		} else if (child->is_type<g::kv_delim>()) {
+			kv.delimiter = Unescape(LiteralBody(*child->children.front()));
+			if (kv.delimiter->empty()) {
+				Fail(SpanOf(*child), "'delim' needs a separator of at least one character",
+				     "for example: kv auto delim \":\"");
+			}
+		} else if (child->is_type<g::refonly>()) {
+			kv.refonly = true;
 		} else if (child->is_type<g::kv_key_list>()) {
 			for (const auto &key : child->children) {
 				kv.keys.push_back(Unescape(LiteralBody(*key)));
