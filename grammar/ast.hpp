@@ -166,7 +166,8 @@ struct WhereOperator {
 	ExpressionPtr condition;
 };
 
-//! `parse [field=F] "anchor * text" as a, b [nodrop]`.
+//! `parse [field=F] "anchor * text" as a, b [nodrop]`. A parse with several patterns, as in
+//! `parse "a=*," as a, "b=*," as b`, gives one such stage per pattern.
 struct ParseAnchorOperator {
 	std::optional<std::string> field;
 	std::string pattern;

@@ -910,45 +910,55 @@ bool IsPromotableToRegex(std::string_view pattern) {
 	return pattern.find("(?<") != std::string_view::npos && pattern.find('*') == std::string_view::npos;
 }
 
+// `parse "a=*" as a, "b=*" as b` becomes one anchor stage per pattern, in order, with the same
+// field and nodrop. Consecutive parse stages drop a row unless every one matches, or an earlier
+// nodrop stage of the run matched it, which is the rule for one stage with several patterns.
 void AstBuilder::BuildAnchorParse(const Node &parse_node, const Node &anchor_node) {
-	ast::ParseAnchorOperator anchor;
-	const Node *pattern = nullptr;
-	const Node *aliases = nullptr;
+	std::optional<std::string> field;
+	bool nodrop = false;
+	std::vector<std::pair<const Node *, const Node *>> pairs;
 	for (const auto &child : anchor_node.children) {
 		if (child->is_type<g::field_option>()) {
-			anchor.field = FieldNameText(*child->children.front());
+			field = FieldNameText(*child->children.front());
 		} else if (child->is_type<g::string_literal>()) {
-			pattern = child.get();
+			pairs.emplace_back(child.get(), nullptr);
 		} else if (child->is_type<g::alias_list>()) {
-			aliases = child.get();
+			pairs.back().second = child.get();
 		} else if (child->is_type<g::nodrop>()) {
-			anchor.nodrop = true;
+			nodrop = true;
 		}
 	}
-	anchor.pattern = Unescape(LiteralBody(*pattern));
-	anchor.pattern_span = SpanOf(*pattern);
 
-	if (aliases == nullptr) {
-		if (!IsPromotableToRegex(anchor.pattern)) {
-			Fail(SpanAfter(*pattern), g::kMissingAliasList, g::kMissingAliasListHint);
+	const auto [first_pattern, first_aliases] = pairs.front();
+	if (first_aliases == nullptr) {
+		std::string pattern = Unescape(LiteralBody(*first_pattern));
+		if (!IsPromotableToRegex(pattern)) {
+			Fail(SpanAfter(*first_pattern), g::kMissingAliasList, g::kMissingAliasListHint);
 		}
 
 		ast::ParseRegexOperator regex;
-		regex.field = std::move(anchor.field);
-		regex.patterns.push_back(std::move(anchor.pattern));
-		regex.pattern_spans.push_back(anchor.pattern_span);
-		regex.nodrop = anchor.nodrop;
+		regex.field = std::move(field);
+		regex.patterns.push_back(std::move(pattern));
+		regex.pattern_spans.push_back(SpanOf(*first_pattern));
+		regex.nodrop = nodrop;
 		regex.promoted_from_anchor = true;
 		RecordExtension(ast::ExtensionKind::kAnchorParsePromotedToRegex, SpanOfLeadingWord(parse_node));
 		query_.operators.push_back({SpanOf(parse_node), std::move(regex)});
 		return;
 	}
 
-	for (const auto &alias : aliases->children) {
-		anchor.aliases.push_back(FieldNameText(*alias));
+	for (const auto &[pattern, aliases] : pairs) {
+		ast::ParseAnchorOperator anchor;
+		anchor.field = field;
+		anchor.nodrop = nodrop;
+		anchor.pattern = Unescape(LiteralBody(*pattern));
+		anchor.pattern_span = SpanOf(*pattern);
+		for (const auto &alias : aliases->children) {
+			anchor.aliases.push_back(FieldNameText(*alias));
+		}
+		CheckAnchorPattern(*pattern, anchor);
+		query_.operators.push_back({SpanOf(parse_node), std::move(anchor)});
 	}
-	CheckAnchorPattern(*pattern, anchor);
-	query_.operators.push_back({SpanOf(parse_node), std::move(anchor)});
 }
 
 void AstBuilder::CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorOperator &anchor) const {

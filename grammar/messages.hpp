@@ -70,6 +70,9 @@ template <> inline constexpr const char *error_message<field_option_value> = "ex
 template <> inline constexpr const char *error_message<anchor_pattern> = "expected a quoted pattern after 'parse'";
 template <> inline constexpr const char *error_hint<anchor_pattern> = "for example: parse \"user=*,\" as user";
 template <> inline constexpr const char *error_message<alias_list> = "expected an alias list after 'as'";
+template <> inline constexpr const char *error_message<next_anchor_pattern> = "expected a quoted pattern after ','";
+template <> inline constexpr const char *error_message<anchor_pair_as> = "expected 'as' and field names after the pattern";
+template <> inline constexpr const char *error_hint<anchor_pair_as> = "for example: parse \"a=*,\" as a, \"b=*,\" as b";
 template <> inline constexpr const char *error_hint<alias_list> = "name one field for each '*' in the pattern";
 template <> inline constexpr const char *error_message<regex_patterns> = "expected a quoted regular expression";
 template <> inline constexpr const char *error_hint<regex_patterns> = "for example: parse regex \"user=(?<user>\\w+)\"";
