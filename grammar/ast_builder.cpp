@@ -1174,16 +1174,21 @@ void AstBuilder::BuildEval(const Node &node) {
 	}
 }
 
+// `a as x, b as y` becomes one assignment stage per pair, run left to right, so `y` may use `x`.
 void AstBuilder::BuildExpressionStage(const Node &node) {
 	const Node &value_node = *node.children[0];
 
 	ast::AssignOperator assign;
 	assign.value = BuildExpression(value_node, 0);
 	if (node.children.size() > 1) {
-		const Node &target = *node.children[1];
-		assign.target = FieldNameText(target);
-		assign.target_span = SpanOf(target);
-		query_.operators.push_back({SpanOf(node), std::move(assign)});
+		for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
+			ast::AssignOperator pair;
+			pair.value = i == 0 ? std::move(assign.value) : BuildExpression(*node.children[i], 0);
+			const Node &target = *node.children[i + 1];
+			pair.target = FieldNameText(target);
+			pair.target_span = SpanOf(target);
+			query_.operators.push_back({SpanOf(node), std::move(pair)});
+		}
 		return;
 	}
 
