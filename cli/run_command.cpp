@@ -214,6 +214,12 @@ void PrintFileSummaries(const RunSummary &summary, const InputPlan &inputs) {
 		}
 		line += fmt::format(", {} not matched by the scope", file.dropped_by_scope);
 		std::cerr << line << '\n';
+		if (file.events_read > 0 && file.dropped_by_scope == file.events_read) {
+			std::cerr << fmt::format("  hint: no event in {} matched the scope; when the scope names _sourceCategory or "
+			                         "other metadata that the events lack, give it with --source-category or a "
+			                         "source in sumoql.yaml\n",
+			                         file.path);
+		}
 	}
 }
 
@@ -235,7 +241,8 @@ void PrintSummary(const RunSummary &summary) {
 	                         plural(input.files_read, "file"), plural(summary.rows_output, "row"), skipped);
 	if (input.events_without_time > 0) {
 		std::cerr << fmt::format("sumoql: {} had no readable time and got a null _messageTime; name the time key "
-		                         "with --time-field\n",
+		                         "with --time-field, or give its format with --time-format when its values are "
+		                         "epoch numbers\n",
 		                         plural(input.events_without_time, "event"));
 	}
 	if (summary.failed_conversions > 0) {

@@ -155,6 +155,8 @@ template <> inline constexpr const char *error_message<trailing_alias> = "expect
 template <> inline constexpr const char *error_message<next_aggregate_item> = "expected an aggregate after ','";
 template <> inline constexpr const char *error_hint<next_aggregate_item> = "for example: count, sum(bytes) by user";
 template <> inline constexpr const char *error_message<count_frequent_keys> = "expected a field name after 'count_frequent'";
+template <> inline constexpr const char *error_message<timeslice_span> = "expected a time slice width such as 5m or 1h, or a number of buckets such as 150 buckets";
+template <> inline constexpr const char *error_hint<timeslice_span> = "a width is a number and one of the units ms, s, m, h, d or w, with no space between them";
 template <> inline constexpr const char *error_message<timeslice_alias> = "expected a field name after 'as'";
 
 template <> inline constexpr const char *error_message<compose_fields> = "expected a field name after 'compose'";

@@ -158,6 +158,17 @@ TEST_F(SourcesCliTest, ForcedLayoutOfSameShapeIsQuiet) {
 	EXPECT_EQ(result.err.find("warning"), std::string::npos) << result.err;
 }
 
+TEST_F(SourcesCliTest, ScopeMissingEveryEventHints) {
+	fs::path input = Write("plain.jsonl", R"({"EventID": 3, "Image": "a.exe"})"
+	                                      "\n");
+	auto result = RunSumoql("run -f jsonl -e '_sourceCategory=*sysmon* | fields Image' '" + input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "");
+	EXPECT_NE(result.err.find("hint: no event in " + input.string() + " matched the scope"), std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find("--source-category"), std::string::npos) << result.err;
+}
+
 TEST_F(SourcesCliTest, LayoutAutoLooksIntoJsonArray) {
 	fs::path input = Write("events.json", "[\n"
 	                                      R"( {"event_id": 3, "computer_name": "HOST-6", "event_data": {"Image": "a.exe"}},)"

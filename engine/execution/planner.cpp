@@ -623,6 +623,12 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 
 void Planner::PlanOperator(const ast::Operator &stage, const ast::FieldsOperator &node) {
 	for (idx_t i = 0; i < node.names.size(); i++) {
+		// Removing a field that did not survive an aggregation removes nothing, so it is no error.
+		const bool absent = visible_after_aggregation_ &&
+		                    visible_after_aggregation_->count(plan_->schema.AddField(node.names[i])) == 0;
+		if (node.exclude && absent) {
+			continue;
+		}
 		ReadField({node.names[i], i < node.name_spans.size() ? node.name_spans[i] : stage.span});
 	}
 	OutputLayout &output = plan_->output;

@@ -83,8 +83,11 @@ struct count_frequent_op : seq<kw_count_frequent, must<count_frequent_keys>> {};
 struct timeslice_buckets : seq<number_literal, whitespace, kw_buckets> {};
 struct timeslice_width : number_literal {};
 struct timeslice_alias : seq<whitespace, field_name> {};
+// Text that starts with a digit after `timeslice` must be a width or a bucket count, so that
+// `5mn` or `5x` is reported at the width and not as a missing `|`.
+struct timeslice_span : sor<timeslice_buckets, timeslice_width> {};
 struct timeslice_op
-    : seq<kw_timeslice, opt<whitespace, kw_by>, opt<whitespace, sor<timeslice_buckets, timeslice_width>>,
+    : seq<kw_timeslice, opt<whitespace, kw_by>, opt<whitespace, at<sor<digit, one<'.'>>>, must<timeslice_span>>,
           opt<whitespace, kw_as, must<timeslice_alias>>> {};
 
 } // namespace sumoql::grammar
