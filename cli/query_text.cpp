@@ -1,5 +1,6 @@
 #include "cli/query_text.hpp"
 
+#include "engine/execution/field_order.hpp"
 #include "engine/readers/input_error.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/diagnostic_codes.hpp"
@@ -58,6 +59,7 @@ bool ParseQueryText(const QueryText &query, bool strict, ast::Query &parsed,
                     std::vector<Diagnostic> &diagnostics) {
 	try {
 		parsed = ParseQuery(query.filled.text);
+		AddFieldOrderFindings(parsed);
 	} catch (const QueryError &error) {
 		diagnostics.insert(diagnostics.end(), error.diagnostics().begin(), error.diagnostics().end());
 		return false;

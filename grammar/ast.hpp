@@ -396,9 +396,12 @@ struct AggregateCall {
 	AggregateKind kind = AggregateKind::kCount;
 	//! The function name as written, for messages.
 	std::string name;
-	//! The argument field; empty for `count` and `count(*)`.
+	//! The argument field. It is empty for `count`, `count(*)` and an expression argument.
 	std::string field;
 	SourceSpan field_span;
+	//! An argument that is an expression and not a plain field, such as `x * 2` in `sum(x * 2)`.
+	//! Sumo Logic takes only a field there, but sumoql computes the expression for each row.
+	ExpressionPtr argument;
 	//! `pct`: the percentiles in query order. `median` is `pct(f, 50)`.
 	std::vector<double> percentiles;
 	//! The text of each percentile, which names its output (`_f_pct_99.9`).
@@ -446,11 +449,24 @@ enum class ExtensionKind {
 	kRegexFlags,
 	//! `&&` or `||` in place of `and` or `or`.
 	kSymbolicLogicalOperator,
+	//! `=`, `!=` or `<>` against a string literal with `*`, which compares the `*` literally.
+	kWildcardInEquality,
+	//! A stage reads a field that the query creates only in a later stage.
+	kFieldReadBeforeCreated,
+	//! A field listed twice in one `fields` stage, ignoring case.
+	kDuplicateFieldsName,
+	//! An aggregate whose argument is an expression, as in `sum(x * 2)`.
+	kAggregateExpressionArgument,
 };
 
 struct ExtensionUse {
 	ExtensionKind kind;
 	SourceSpan span;
+	//! The field or operator a finding is about, such as the repeated name in `fields`. Findings of
+	//! one kind and subject are reported together, and most kinds have no subject.
+	std::string subject;
+	//! Another place the finding refers to, such as the stage that creates a field read too early.
+	std::optional<SourceSpan> related;
 };
 
 //! An operator or construct that sumoql parses but does not run, such as `geoip`, a subquery or

@@ -84,7 +84,7 @@ using Selector = parse_tree::selector<
         g::table_location, g::join_condition, g::cat_source, g::transpose_op, g::row_field,
         g::column_field, g::output_field, g::dynamic_fields, g::transpose_outputs,
         g::aggregate_op, g::aggregate_item, g::field_aggregate_name, g::min_max_name, g::percentile_name,
-        g::kw_count, g::count_star, g::percentile, g::aggregate_alias, g::count_keys, g::trailing_alias,
+        g::kw_count, g::count_star, g::argument_expression, g::percentile, g::aggregate_alias, g::count_keys, g::trailing_alias,
         g::count_frequent_op, g::timeslice_op, g::timeslice_buckets, g::timeslice_width, g::timeslice_alias,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
         g::topk_op, g::ranked_field, g::top_op, g::top_field,
@@ -392,15 +392,18 @@ private:
 	void BuildTop(const Node &node);
 	ast::TableSource BuildTableSource(const Node &node);
 	void BuildAggregate(const Node &node);
-	ast::AggregateCall BuildAggregateCall(const Node &node) const;
+	ast::AggregateCall BuildAggregateCall(const Node &node);
 	void BuildCountFrequent(const Node &node);
 	void BuildTimeslice(const Node &node);
 
 	void RecordSymbolicOperator(const Node &left, const Node &right);
 
-	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span) {
-		query_.extensions.push_back({kind, span});
+	void RecordExtension(ast::ExtensionKind kind, const SourceSpan &span, std::string subject = {}) {
+		query_.extensions.push_back({kind, span, std::move(subject), std::nullopt});
 	}
+
+	void RecordWildcardEquality(ast::BinaryOperator op, std::string_view symbol, const ast::Expression &left,
+	                            const ast::Expression &right);
 
 	void RecordUnsupported(std::string_view spelling, const SourceSpan &span) {
 		query_.unsupported.push_back({ToLower(spelling), std::string(spelling), span});
@@ -737,6 +740,22 @@ ast::BinaryOperator ComparisonOperator(std::string_view symbol) {
 	return ast::BinaryOperator::kGreaterEqual;
 }
 
+// Sumo Logic compares `x = "10.*"` literally, so the `*` matches only a `*`. Only the scope and
+// `matches` read it as a wildcard.
+void AstBuilder::RecordWildcardEquality(ast::BinaryOperator op, std::string_view symbol, const ast::Expression &left,
+                                        const ast::Expression &right) {
+	if (op != ast::BinaryOperator::kEqual && op != ast::BinaryOperator::kNotEqual) {
+		return;
+	}
+	for (const ast::Expression *operand : {&left, &right}) {
+		const auto *literal = std::get_if<ast::StringLiteral>(&operand->node);
+		if (literal && literal->value.find('*') != std::string::npos) {
+			RecordExtension(ast::ExtensionKind::kWildcardInEquality, operand->span, std::string(symbol));
+			return;
+		}
+	}
+}
+
 ast::ExpressionPtr AstBuilder::BuildRelational(const Node &node, std::size_t depth) {
 	auto subject = BuildExpression(*node.children[0], depth + 1);
 	const Node &test = *node.children[1];
@@ -745,6 +764,7 @@ ast::ExpressionPtr AstBuilder::BuildRelational(const Node &node, std::size_t dep
 	if (test.is_type<g::comparison>()) {
 		const auto op = ComparisonOperator(test.children[0]->string_view());
 		auto right = BuildExpression(*test.children[1], depth + 1);
+		RecordWildcardEquality(op, test.children[0]->string_view(), *subject, *right);
 		expression->node = ast::BinaryExpression {op, std::move(subject), std::move(right)};
 		return expression;
 	}
@@ -1224,10 +1244,11 @@ void AstBuilder::BuildFields(const Node &node) {
 		}
 
 		std::string name = FieldNameText(*child);
-		// Field names are case-insensitive, so `a, A` repeats a field too.
+		// Field names are case-insensitive, so `a, A` repeats a field too. The repeat is dropped,
+		// so the field shows once.
 		if (!seen.insert(ToLower(name)).second) {
-			Fail(SpanOf(*child), fmt::format(fmt::runtime(g::kDuplicateField), name),
-			     g::kDuplicateFieldHint);
+			RecordExtension(ast::ExtensionKind::kDuplicateFieldsName, SpanOf(*child), ToLower(name));
+			continue;
 		}
 		fields.names.push_back(std::move(name));
 		fields.name_spans.push_back(SpanOf(*child));
@@ -1406,7 +1427,7 @@ ast::AggregateKind AggregateKindOf(std::string_view lowered_name) {
 	FailInternal("aggregate", lowered_name);
 }
 
-ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) const {
+ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) {
 	ast::AggregateCall call;
 	call.span = SpanOf(node);
 	for (const auto &part : node.children) {
@@ -1417,6 +1438,10 @@ ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) const {
 		} else if (part->is_type<g::field_name>()) {
 			call.field = FieldNameText(*part);
 			call.field_span = SpanOf(*part);
+		} else if (part->is_type<g::argument_expression>()) {
+			call.argument = BuildExpression(*part->children.front(), 0);
+			call.field_span = SpanOf(*part);
+			RecordExtension(ast::ExtensionKind::kAggregateExpressionArgument, call.field_span);
 		} else if (part->is_type<g::percentile>()) {
 			call.percentiles.push_back(NumberValue(part->string_view()));
 			call.percentile_texts.push_back(part->string());

@@ -14,12 +14,12 @@ namespace {
 
 struct ExtensionText {
 	std::string_view code;
-	const char *message;
-	const char *hint;
+	std::string message;
+	std::string hint;
 };
 
-ExtensionText TextFor(ast::ExtensionKind kind) {
-	switch (kind) {
+ExtensionText TextFor(const ast::ExtensionUse &use) {
+	switch (use.kind) {
 	case ast::ExtensionKind::kEvalOperator:
 		return {diagnostic_code::kEvalOperator,
 		        "'eval' is not a Sumo Logic operator; sumoql runs 'eval f = expr' as 'expr as f', but "
@@ -44,6 +44,35 @@ ExtensionText TextFor(ast::ExtensionKind kind) {
 		return {diagnostic_code::kSymbolicLogicalOperator,
 		        "'&&' and '||' are not documented Sumo Logic syntax; sumoql reads them as 'and' and 'or'",
 		        "write 'and' or 'or' to run in Sumo Logic"};
+	case ast::ExtensionKind::kWildcardInEquality: {
+		const bool negated = use.subject == "!=" || use.subject == "<>";
+		return {diagnostic_code::kWildcardInEquality,
+		        fmt::format("'{}' compares text literally, so '*' in this string matches only a '*' character; "
+		                    "only the scope and 'matches' read '*' as a wildcard",
+		                    use.subject),
+		        negated ? "write '!(field matches \"text*\")' to exclude values that match the wildcard"
+		                : "write 'field matches \"text*\"' for a wildcard match"};
+	}
+	case ast::ExtensionKind::kFieldReadBeforeCreated: {
+		const std::uint32_t line = use.related ? use.related->line : use.span.line;
+		return {diagnostic_code::kFieldReadBeforeCreated,
+		        fmt::format("field '{}' is read before the stage at line {} creates it; Sumo Logic rejects a "
+		                    "field that does not exist yet, and sumoql reads it from the events",
+		                    use.subject, line),
+		        fmt::format("move the stage that creates '{}' before this one, or read another field",
+		                    use.subject)};
+	}
+	case ast::ExtensionKind::kDuplicateFieldsName:
+		return {diagnostic_code::kDuplicateFieldsName,
+		        fmt::format("field '{}' is listed twice in 'fields', ignoring case; Sumo Logic rejects the "
+		                    "repeat, and sumoql shows the field once",
+		                    use.subject),
+		        "remove the repeated name"};
+	case ast::ExtensionKind::kAggregateExpressionArgument:
+		return {diagnostic_code::kAggregateExpressionArgument,
+		        "Sumo Logic takes only a field name as an aggregate's argument and rejects an expression; "
+		        "sumoql computes the expression for each row",
+		        "compute the expression in an earlier stage, as in '| x * 2 as doubled | sum(doubled)'"};
 	}
 	return {diagnostic_code::kEvalOperator, "unknown extension", ""};
 }
@@ -51,23 +80,24 @@ ExtensionText TextFor(ast::ExtensionKind kind) {
 } // namespace
 
 std::vector<Diagnostic> DescribeExtensions(const ast::Query &query, Severity severity) {
-	std::map<ast::ExtensionKind, std::vector<SourceSpan>> uses;
+	// Uses of one kind are reported together, and so are uses about the same field.
+	std::map<std::pair<ast::ExtensionKind, std::string>, std::vector<const ast::ExtensionUse *>> uses;
 	for (const auto &extension : query.extensions) {
-		uses[extension.kind].push_back(extension.span);
+		uses[{extension.kind, FoldCase(extension.subject)}].push_back(&extension);
 	}
 
 	std::vector<Diagnostic> diagnostics;
-	for (const auto &[kind, spans] : uses) {
-		ExtensionText text = TextFor(kind);
+	for (const auto &[key, group] : uses) {
+		ExtensionText text = TextFor(*group.front());
 		std::string hint = text.hint;
-		if (spans.size() > 1) {
+		if (group.size() > 1) {
 			std::string lines;
-			for (std::size_t i = 1; i < spans.size(); i++) {
-				lines += fmt::format("{}{}:{}", i > 1 ? ", " : "", spans[i].line, spans[i].column);
+			for (std::size_t i = 1; i < group.size(); i++) {
+				lines += fmt::format("{}{}:{}", i > 1 ? ", " : "", group[i]->span.line, group[i]->span.column);
 			}
 			hint += fmt::format(" (also used at {})", lines);
 		}
-		Diagnostic diagnostic {severity, spans.front(), text.message, hint, DiagnosticKind::kExtension};
+		Diagnostic diagnostic {severity, group.front()->span, text.message, hint, DiagnosticKind::kExtension};
 		diagnostic.code = text.code;
 		diagnostics.push_back(std::move(diagnostic));
 	}

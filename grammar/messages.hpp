@@ -227,9 +227,6 @@ inline constexpr const char *kMissingAliasListHint =
 inline constexpr const char *kPathCountMismatch = "the {} operator has {} but {} after 'as'";
 inline constexpr const char *kPathCountMismatchHint = "name one field for each path or key";
 
-inline constexpr const char *kDuplicateField = "field '{}' is listed twice";
-inline constexpr const char *kDuplicateFieldHint = "remove the repeated name";
-
 inline constexpr const char *kLimitTooLarge = "limit accepts at most 10,000 rows";
 inline constexpr const char *kLimitTooLargeHint = "Sumo Logic rejects 'limit 10001' and above";
 

@@ -17,6 +17,7 @@
 //
 // A blank line ends a case.
 
+#include "engine/execution/field_order.hpp"
 #include "engine/execution/query_executor.hpp"
 #include "engine/readers/timestamp.hpp"
 #include "engine/sources/extraction_rules.hpp"
@@ -259,6 +260,7 @@ std::vector<nlohmann::ordered_json> RunCase(const GoldenCase &test_case, std::st
 	std::unique_ptr<QueryPlan> plan;
 	try {
 		ast::Query query = ParseQuery(query_text);
+		AddFieldOrderFindings(query);
 		auto extensions = DescribeExtensions(query, Severity::kError);
 		if (options.strict && !extensions.empty()) {
 			throw QueryError(extensions);

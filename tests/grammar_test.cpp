@@ -1150,7 +1150,7 @@ TEST(Errors, OperatorNames) {
 
 TEST(Errors, Aggregates) {
 	ExpectErrors({
-	    {"| sum(x + y)", 1, 6, "expected '(', a field name and ')' after the aggregate"},
+	    {"| sum()", 1, 6, "expected '(', a field name and ')' after the aggregate"},
 	    {"| count by", 1, 11, "expected a field name after 'by'"},
 	    {"| count by a,", 1, 14, "expected a field name after ','"},
 	    {"| sum(a) b", 1, 10, "only a bare 'count' may be followed by fields without 'by'"},
@@ -1253,11 +1253,107 @@ TEST(Errors, CountMismatchSpansPattern) {
 	EXPECT_EQ(diagnostic.hint, "name one field for each '*' in the pattern");
 }
 
-TEST(Errors, DuplicateFields) {
-	ExpectErrors({
-	    {"| fields a, b, a", 1, 16, "field 'a' is listed twice"},
-	    {"| fields a,\nb, A", 2, 4, "field 'A' is listed twice"},
-	});
+TEST(Extensions, DuplicateFieldsNameKeepsFirst) {
+	// `| fields a, b, a`: the second `a` starts at column 16. On line 2 of `| fields a,\nb, A`,
+	// `A` is at column 4.
+	const ast::Query query = ParseQuery("| fields a, b, a");
+	ASSERT_EQ(query.extensions.size(), 1u);
+	EXPECT_EQ(query.extensions[0].kind, ast::ExtensionKind::kDuplicateFieldsName);
+	EXPECT_EQ(query.extensions[0].span.line, 1u);
+	EXPECT_EQ(query.extensions[0].span.column, 16u);
+	const auto &fields = std::get<ast::FieldsOperator>(query.operators.at(0).node);
+	EXPECT_EQ(fields.names, (std::vector<std::string> {"a", "b"}));
+
+	const ast::Query folded = ParseQuery("| fields a,\nb, A");
+	ASSERT_EQ(folded.extensions.size(), 1u);
+	EXPECT_EQ(folded.extensions[0].span.line, 2u);
+	EXPECT_EQ(folded.extensions[0].span.column, 4u);
+	EXPECT_EQ(folded.extensions[0].subject, "a");
+}
+
+TEST(Extensions, WildcardInEqualityOperators) {
+	// Each literal starts at column 13: `| where x = ` is 12 characters, and so is `| where x ==`
+	// with the space left out.
+	const std::vector<std::pair<std::string, std::string>> cases = {
+	    {"| where x = \"10.*\"", "="},
+	    {"| where x ==\"10.*\"", "=="},
+	    {"| where x !=\"10.*\"", "!="},
+	    {"| where x <>\"10.*\"", "<>"},
+	};
+	for (const auto &[text, symbol] : cases) {
+		const ast::Query query = ParseQuery(text);
+		ASSERT_EQ(query.extensions.size(), 1u) << text;
+		EXPECT_EQ(query.extensions[0].kind, ast::ExtensionKind::kWildcardInEquality) << text;
+		EXPECT_EQ(query.extensions[0].span.column, 13u) << text;
+		EXPECT_EQ(query.extensions[0].span.length, 6u) << text;
+		EXPECT_EQ(query.extensions[0].subject, symbol) << text;
+	}
+}
+
+TEST(Extensions, WildcardInEqualityOnLeftAndInFunction) {
+	// `| if("a*" = x, 1, 0) as y`: the literal is at column 6.
+	const ast::Query query = ParseQuery("| if(\"a*\" = x, 1, 0) as y");
+	ASSERT_EQ(query.extensions.size(), 1u);
+	EXPECT_EQ(query.extensions[0].span.column, 6u);
+}
+
+TEST(Extensions, WildcardOutsideEqualityIsFine) {
+	const std::vector<std::string> queries = {
+	    "DestinationIp=10.* | count",
+	    "x=\"a*\" | count",
+	    "| where x matches \"10.*\"",
+	    "| where x = \"10.0\"",
+	    "| where x < \"a*\"",
+	    "| concat(\"a*\", x) as y",
+	};
+	for (const auto &text : queries) {
+		EXPECT_TRUE(ParseQuery(text).extensions.empty()) << text;
+	}
+}
+
+TEST(Extensions, AggregateExpressionArgument) {
+	// `| sum(x * 2) as s, count_distinct(toLowerCase(user))`: `x * 2` is at column 7 and
+	// `toLowerCase(user)` at column 35.
+	const ast::Query query = ParseQuery("| sum(x * 2) as s, count_distinct(toLowerCase(user))");
+	ASSERT_EQ(query.extensions.size(), 2u);
+	EXPECT_EQ(query.extensions[0].kind, ast::ExtensionKind::kAggregateExpressionArgument);
+	EXPECT_EQ(query.extensions[0].span.column, 7u);
+	EXPECT_EQ(query.extensions[0].span.length, 5u);
+	EXPECT_EQ(query.extensions[1].span.column, 35u);
+	EXPECT_EQ(query.extensions[1].span.length, 17u);
+
+	const auto &aggregate = std::get<ast::AggregateOperator>(query.operators.at(0).node);
+	ASSERT_EQ(aggregate.calls.size(), 2u);
+	EXPECT_TRUE(aggregate.calls[0].field.empty());
+	ASSERT_TRUE(aggregate.calls[0].argument);
+	EXPECT_TRUE(std::holds_alternative<ast::BinaryExpression>(aggregate.calls[0].argument->node));
+	ASSERT_TRUE(aggregate.calls[1].argument);
+	EXPECT_TRUE(std::holds_alternative<ast::FunctionCall>(aggregate.calls[1].argument->node));
+}
+
+TEST(Extensions, AggregateFieldArgumentIsNotExpression) {
+	const ast::Query query = ParseQuery("| sum(bytes) as s, pct(latency, 50, 95), max(x) by host");
+	EXPECT_TRUE(query.extensions.empty());
+	const auto &aggregate = std::get<ast::AggregateOperator>(query.operators.at(0).node);
+	for (const auto &call : aggregate.calls) {
+		EXPECT_FALSE(call.argument) << call.name;
+		EXPECT_FALSE(call.field.empty()) << call.name;
+	}
+}
+
+TEST(Extensions, PercentileOfExpression) {
+	// `| pct(a + b, 95)`: `a + b` is at column 7.
+	const ast::Query query = ParseQuery("| pct(a + b, 95)");
+	ASSERT_EQ(query.extensions.size(), 1u);
+	EXPECT_EQ(query.extensions[0].span.column, 7u);
+	const auto &aggregate = std::get<ast::AggregateOperator>(query.operators.at(0).node);
+	EXPECT_EQ(aggregate.calls.at(0).percentiles, (std::vector<double> {95}));
+}
+
+TEST(Extensions, MathMaxWithTwoArgumentsStaysFunction) {
+	const ast::Query query = ParseQuery("| max(a, b) as m");
+	EXPECT_TRUE(query.extensions.empty());
+	EXPECT_TRUE(std::holds_alternative<ast::AssignOperator>(query.operators.at(0).node));
 }
 
 TEST(Errors, WhatReturnsMessage) {

@@ -1,7 +1,8 @@
-// Event reading: timestamps, projection, and the handling of invalid lines.
+// Event reading: timestamps, projection, mapped input blocks, and the handling of invalid lines.
 
 #include "engine/readers/input_error.hpp"
 #include "engine/readers/json_event_reader.hpp"
+#include "engine/readers/mapped_file.hpp"
 #include "engine/readers/timestamp.hpp"
 
 #include <gtest/gtest.h>
@@ -206,6 +207,138 @@ TEST_F(ReaderTest, MissingFileIsInputError) {
 	Projection projection;
 	InputStats stats;
 	EXPECT_THROW(JsonEventReader("/nonexistent/file.jsonl", projection, stats, nullptr), InputError);
+}
+
+TEST_F(ReaderTest, KeysMatchUnescapedAndIgnoringCase) {
+	// `Ev\u0065ntID` is `EventID` once unescaped, `a\"b` is a key of its own and not `a`, and
+	// the value of a repeated key is its last non-null one.
+	Write("{\"Ev\\u0065ntID\": \"3\", \"a\\\"b\": \"quoted\", \"IMAGE\": \"x.exe\", \"dup\": \"1\", \"dup\": \"2\", "
+	      "\"dup\": null}\n");
+	Projection projection;
+	projection.AddField("EventID", 0);
+	projection.AddField("a", 1);
+	projection.AddField("Image", 2);
+	projection.AddField("dup", 3);
+	InputStats stats;
+	JsonEventReader reader(path_.string(), projection, stats, nullptr);
+
+	DataChunk chunk(4);
+	ASSERT_TRUE(reader.ReadChunk(chunk));
+	EXPECT_EQ(chunk.columns[0].strings()[0], "3");
+	EXPECT_FALSE(chunk.columns[1].validity().RowIsValid(0));
+	EXPECT_EQ(chunk.columns[2].strings()[0], "x.exe");
+	EXPECT_EQ(chunk.columns[3].strings()[0], "2");
+}
+
+//! Reads every block of `file` and returns their texts in order.
+std::vector<std::string> ReadAllBlocks(MappedFile &file) {
+	std::vector<std::string> texts;
+	InputBlock block;
+	while (file.ReadBlock(block)) {
+		EXPECT_FALSE(block.first_line.has_value());
+		texts.emplace_back(block.data, block.size);
+	}
+	return texts;
+}
+
+TEST_F(ReaderTest, MappedBlocksEndAtLineBreaks) {
+	// About 3 MB of lines of 1 to 300 bytes, so the file is cut into several blocks.
+	std::string text;
+	for (int i = 0; text.size() < 3000000; i++) {
+		text += "{\"n\":\"" + std::string(static_cast<std::size_t>(i % 300), 'x') + "\"}\n";
+	}
+	Write(text);
+	auto file = MappedFile::Open(path_.string());
+	ASSERT_NE(file, nullptr);
+
+	auto blocks = ReadAllBlocks(*file);
+	ASSERT_GE(blocks.size(), 3u);
+	std::string joined;
+	for (const auto &block : blocks) {
+		EXPECT_EQ(block.back(), '\n');
+		EXPECT_LE(block.size(), std::size_t {1} << 20);
+		joined += block;
+	}
+	EXPECT_EQ(joined, text);
+	EXPECT_EQ(file->bytes_read(), text.size());
+}
+
+TEST_F(ReaderTest, MappedLongLineIsOneBlock) {
+	std::string long_line = "{\"a\":\"" + std::string(1500000, 'y') + "\"}\n";
+	Write(long_line + "{\"a\":\"b\"}");
+	auto file = MappedFile::Open(path_.string());
+	ASSERT_NE(file, nullptr);
+
+	auto blocks = ReadAllBlocks(*file);
+	ASSERT_EQ(blocks.size(), 2u);
+	EXPECT_EQ(blocks[0], long_line);
+	EXPECT_EQ(blocks[1], "{\"a\":\"b\"}");
+}
+
+TEST_F(ReaderTest, MappedFileIsFollowedByZeroPadding) {
+	// A file of exactly one 4 KiB page, so the padding lies past the file's last page.
+	std::string text(4095, ' ');
+	text += '\n';
+	Write(text);
+	auto file = MappedFile::Open(path_.string());
+	ASSERT_NE(file, nullptr);
+
+	InputBlock block;
+	ASSERT_TRUE(file->ReadBlock(block));
+	ASSERT_EQ(block.size, 4096u);
+	for (std::size_t i = 0; i < LineSource::kPadding; i++) {
+		EXPECT_EQ(block.data[block.size + i], '\0');
+	}
+}
+
+TEST_F(ReaderTest, MappedFileSkipsByteOrderMark) {
+	Write("\xEF\xBB\xBF [{\"a\": 1}]");
+	auto file = MappedFile::Open(path_.string());
+	ASSERT_NE(file, nullptr);
+	EXPECT_EQ(file->FirstByte(), '[');
+
+	auto blocks = ReadAllBlocks(*file);
+	ASSERT_EQ(blocks.size(), 1u);
+	EXPECT_EQ(blocks[0], " [{\"a\": 1}]");
+}
+
+TEST_F(ReaderTest, MappedFileLeavesOtherInputsToLineSource) {
+	Write("");
+	EXPECT_EQ(MappedFile::Open(path_.string()), nullptr);
+	Write("\x1f\x8b\x08 not really gzip");
+	EXPECT_EQ(MappedFile::Open(path_.string()), nullptr);
+	EXPECT_EQ(MappedFile::Open("/dev/null"), nullptr);
+	EXPECT_THROW(MappedFile::Open("/nonexistent/file.jsonl"), InputError);
+}
+
+TEST_F(ReaderTest, MappedBlockValuesAndLineNumbers) {
+	Write("{\"a\": \"plain\", \"b\": \"C:\\\\x.exe\"}\nnot json\n{\"a\": \"2\"}\n");
+	auto file = MappedFile::Open(path_.string());
+	ASSERT_NE(file, nullptr);
+	InputBlock block;
+	ASSERT_TRUE(file->ReadBlock(block));
+
+	Projection projection;
+	projection.AddField("a", 0);
+	projection.AddField("b", 1);
+	InputStats stats;
+	std::vector<std::uint64_t> bad_lines;
+	JsonEventReader reader(path_.string(), block, projection, stats,
+	                       [&](std::uint64_t line_number, const std::string &) { bad_lines.push_back(line_number); });
+	DataChunk chunk(2);
+	ASSERT_TRUE(reader.ReadChunk(chunk));
+
+	ASSERT_EQ(chunk.row_count, 2u);
+	std::string_view plain = chunk.columns[0].strings()[0];
+	EXPECT_EQ(plain, "plain");
+	// A value without escapes is a view into the block, and an escaped one is unescaped.
+	EXPECT_GE(plain.data(), block.data);
+	EXPECT_LT(plain.data(), block.data + block.size);
+	EXPECT_EQ(chunk.columns[1].strings()[0], "C:\\x.exe");
+	EXPECT_EQ(chunk.columns[0].strings()[1], "2");
+	ASSERT_EQ(bad_lines.size(), 1u);
+	EXPECT_EQ(bad_lines[0], 2u);
+	EXPECT_EQ(reader.next_line_number(), 4u);
 }
 
 } // namespace

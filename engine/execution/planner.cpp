@@ -1,6 +1,7 @@
 #include "engine/execution/query_plan.hpp"
 
 #include "engine/execution/scope_binder.hpp"
+#include "engine/execution/stage_field_summary.hpp"
 #include "engine/execution/stage_fields.hpp"
 #include "engine/expressions/expression_binder.hpp"
 #include "engine/expressions/regex_syntax.hpp"
@@ -46,6 +47,8 @@ constexpr std::string_view kRaw = "_raw";
 constexpr std::string_view kHiddenSlotPrefix = "\x01";
 //! The slot name of each event's JSON text.
 constexpr std::string_view kEventTextSlotName = "\x01event";
+//! The prefix of other slot names that no query can spell.
+constexpr std::string_view kHiddenSlotPrefix = "\x01";
 
 //! Sumo Logic's documented row limits: dedup processes at most this many raw messages, and total
 //! sums at most this many rows.
@@ -63,41 +66,7 @@ constexpr idx_t kTransposeMaxColumns = 300;
 
 //! A short name of the stage for the run's stage counts, such as "where at line 2".
 std::string StageLabel(const ast::Operator &op) {
-	std::string_view keyword = std::visit(
-	    [](const auto &node) -> std::string_view {
-		    using Node = std::decay_t<decltype(node)>;
-		    if constexpr (std::is_same_v<Node, ast::WhereOperator>) {
-			    return "where";
-		    } else if constexpr (std::is_same_v<Node, ast::ParseAnchorOperator>) {
-			    return "parse";
-		    } else if constexpr (std::is_same_v<Node, ast::ParseRegexOperator>) {
-			    return "parse regex";
-		    } else if constexpr (std::is_same_v<Node, ast::JsonOperator>) {
-			    return "json";
-		    } else if constexpr (std::is_same_v<Node, ast::ParseXmlOperator>) {
-			    return "parse xml";
-		    } else if constexpr (std::is_same_v<Node, ast::KeyValueOperator>) {
-			    return "keyvalue";
-		    } else if constexpr (std::is_same_v<Node, ast::SplitOperator>) {
-			    return "split";
-		    } else if constexpr (std::is_same_v<Node, ast::AssignOperator>) {
-			    return "as";
-		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
-			    return "fields";
-		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
-			    return "sort";
-		    } else if constexpr (std::is_same_v<Node, ast::AggregateOperator>) {
-			    return node.count_frequent ? "count_frequent" : "aggregation";
-		    } else if constexpr (std::is_same_v<Node, ast::TimesliceOperator>) {
-			    return "timeslice";
-		    } else if constexpr (std::is_same_v<Node, ast::TopOperator>) {
-			    return "top";
-		    } else {
-			    return "stage";
-		    }
-	    },
-	    op.node);
-	return fmt::format("{} at line {}", keyword, op.span.line);
+	return fmt::format("{} at line {}", OperatorName(op), op.span.line);
 }
 
 //! True for the stages that take part in the chain rule of parse operators. `json auto` never
@@ -167,6 +136,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::AggregateOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TimesliceOperator &node);
 	BoundAggregate BindAggregate(const ast::AggregateCall &call, std::vector<std::string> &output_names);
+	idx_t PlanAggregateArgument(const ast::Expression &argument);
 	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop, SourceSpan span);
 	void FinishProjection();
 	void FinishSourceProjection(idx_t source);
@@ -320,7 +290,9 @@ idx_t Planner::ReadField(const FieldUse &use) {
 			continue;
 		}
 		if (created_by_source_[source].count(slot) == 0) {
-			read_from_events_[source].insert(slot);
+			if (read_from_events_[source].insert(slot).second) {
+				plan_->sources[source].event_fields.push_back(use.name);
+			}
 			plan_->sources[source].projection.AddField(use.name, slot);
 		}
 	}
@@ -834,42 +806,25 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TransposeOperator
 	AddOperator(std::make_unique<TransposeOperator>(std::move(settings), plan_->schema, output));
 }
 
-//! The output name an aggregate has without `as`.
-std::string DefaultAggregateName(const ast::AggregateCall &call) {
-	switch (call.kind) {
-	case ast::AggregateKind::kCount:
-		return "_count";
-	case ast::AggregateKind::kCountDistinct:
-		return "_count_distinct";
-	case ast::AggregateKind::kSum:
-		return "_sum";
-	case ast::AggregateKind::kAvg:
-		return "_avg";
-	case ast::AggregateKind::kMin:
-		return "_min";
-	case ast::AggregateKind::kMax:
-		return "_max";
-	case ast::AggregateKind::kPercentile:
-		break;
-	case ast::AggregateKind::kStddev:
-		return "_stddev";
-	case ast::AggregateKind::kFirst:
-		return "_first";
-	case ast::AggregateKind::kLast:
-		return "_last";
-	case ast::AggregateKind::kMostRecent:
-		return "_mostrecent";
-	case ast::AggregateKind::kLeastRecent:
-		return "_leastrecent";
-	case ast::AggregateKind::kValues:
-		return "_values";
-	}
-	return {};
+//! Computes an aggregate's expression argument, such as `x * 2` in `sum(x * 2)`, into a slot
+//! that no query can name, in a stage that runs just before the aggregation.
+idx_t Planner::PlanAggregateArgument(const ast::Expression &argument) {
+	std::vector<FieldUse> names;
+	CollectFieldNames(argument, names);
+	ReadFromEvents(names);
+
+	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
+	auto value = binder.Bind(argument);
+	idx_t slot = plan_->schema.AddField(fmt::format("{}argument{}", kHiddenSlotPrefix, plan_->schema.size()));
+	AddOperator(std::make_unique<AssignOperator>(std::move(value), slot));
+	return slot;
 }
 
 BoundAggregate Planner::BindAggregate(const ast::AggregateCall &call, std::vector<std::string> &output_names) {
 	std::optional<idx_t> slot;
-	if (!call.field.empty()) {
+	if (call.argument) {
+		slot = PlanAggregateArgument(*call.argument);
+	} else if (!call.field.empty()) {
 		slot = ReadField({call.field, call.field_span});
 	}
 
@@ -915,13 +870,8 @@ BoundAggregate Planner::BindAggregate(const ast::AggregateCall &call, std::vecto
 	}
 	}
 
-	if (call.kind == ast::AggregateKind::kPercentile && !call.alias) {
-		for (const auto &text : call.percentile_texts) {
-			output_names.push_back(fmt::format("_{}_pct_{}", call.field, text));
-		}
-	} else {
-		output_names.push_back(call.alias ? *call.alias : DefaultAggregateName(call));
-	}
+	auto names = AggregateOutputNames(call);
+	output_names.insert(output_names.end(), names.begin(), names.end());
 	return bound;
 }
 

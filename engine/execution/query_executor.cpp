@@ -2,11 +2,12 @@
 
 #include "engine/readers/evtx_source.hpp"
 #include "engine/readers/json_event_reader.hpp"
+#include "engine/readers/mapped_file.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <condition_variable>
-#include <cstring>
 #include <deque>
 #include <exception>
 #include <map>
@@ -18,14 +19,22 @@ namespace sumoql {
 //! A worker thread's own plan, whose operators keep per-thread scratch state.
 struct QueryExecutor::Worker {
 	std::unique_ptr<QueryPlan> plan;
+	//! A chunk that ended empty, kept for the next one.
+	std::unique_ptr<DataChunk> spare_chunk;
 };
 
 //! A worker's output for one block: the chunks that passed the streaming stages, in order, and
 //! the counts and messages the calling thread reports for the block.
 struct QueryExecutor::BlockResult {
+	//! The block itself, kept until its chunks are consumed, because their strings may point into it.
+	InputBlock block;
 	std::vector<std::unique_ptr<DataChunk>> chunks;
 	InputStats stats;
-	std::vector<std::pair<std::string, std::string>> bad_events;
+	//! Line number and message of each bad line. When block.first_line is unset, the numbers
+	//! count from 1 at the block's first line.
+	std::vector<std::pair<std::uint64_t, std::string>> bad_lines;
+	//! The line number after the block's last line, counted the same way.
+	std::uint64_t next_line = 1;
 	idx_t source = 0;
 	std::vector<std::string> spellings;
 	std::vector<StageCounts> stages;
@@ -47,7 +56,7 @@ QueryExecutor::QueryExecutor(QueryPlan &plan, ResultWriter &writer, BadInputHand
 
 	if (make_plan && worker_count > 1) {
 		for (idx_t i = 0; i < worker_count; i++) {
-			workers_.push_back(std::make_unique<Worker>(Worker {make_plan()}));
+			workers_.push_back(std::make_unique<Worker>(Worker {make_plan(), nullptr}));
 		}
 	}
 }
@@ -70,8 +79,16 @@ void QueryExecutor::ReadInput(const std::string &path, idx_t source) {
 		// NOTE: standard input is read on one thread, because peeking at its first byte for the
 		// JSON array check consumes it.
 		ReadSequentially(path, source);
-	} else {
+	} else if (auto mapped = MappedFile::Open(path)) {
 		// A JSON array is one document, which has no line boundaries to cut at.
+		if (mapped->FirstByte() == '[') {
+			ReadSequentially(path, source);
+		} else {
+			ReadBlocks(
+			    path, source, [&](InputBlock &block) { return mapped->ReadBlock(block); },
+			    [&] { return mapped->bytes_read(); });
+		}
+	} else {
 		LineSource lines(path);
 		if (lines.PeekFirstByte() == '[') {
 			ReadSequentially(path, source);
@@ -118,14 +135,10 @@ void QueryExecutor::ReadTable(const LookupTable &table, const std::string &name)
 	}
 
 	InputBlock block;
-	block.data = std::make_unique<char[]>(text.size() + LineSource::kPadding);
-	std::memcpy(block.data.get(), text.data(), text.size());
-	std::memset(block.data.get() + text.size(), 0, LineSource::kPadding);
-	block.size = text.size();
-	block.line_breaks = table.row_count();
+	block.CopyFrom(text.data(), text.size());
 
 	input_stats_.files_read++;
-	JsonEventReader reader(name, block, plan_.sources[0].projection, input_stats_, on_bad_input_);
+	JsonEventReader reader(name, block, plan_.sources[0].projection, input_stats_, ReportBadLinesOf(name));
 	PushAllChunks(reader, 0, false);
 }
 
@@ -159,11 +172,25 @@ void QueryExecutor::ReadBlocks(const std::string &path, idx_t source, const Bloc
 	}
 
 	InputBlock block;
+	std::uint64_t next_line = 1;
 	while (next_block(block)) {
-		JsonEventReader reader(path, block, plan_.sources[source].projection, input_stats_, on_bad_input_);
+		if (!block.first_line) {
+			block.first_line = next_line;
+		}
+		JsonEventReader reader(path, block, plan_.sources[source].projection, input_stats_, ReportBadLinesOf(path));
 		PushAllChunks(reader, source, false);
+		next_line = reader.next_line_number();
 		ReportProgress(bytes_read());
 	}
+}
+
+JsonEventReader::BadLineHandler QueryExecutor::ReportBadLinesOf(const std::string &path) {
+	if (!on_bad_input_) {
+		return nullptr;
+	}
+	return [this, path](std::uint64_t line_number, const std::string &message) {
+		on_bad_input_(fmt::format("{}:{}", path, line_number), message);
+	};
 }
 
 void QueryExecutor::ReadBlocksInParallel(const std::string &path, idx_t source, const BlockSupplier &next_block,
@@ -199,6 +226,7 @@ void QueryExecutor::ReadBlocksInParallel(const std::string &path, idx_t source, 
 		}
 	};
 
+	std::uint64_t next_line = 1;
 	std::vector<std::thread> threads;
 	auto stop_workers = [&] {
 		{
@@ -241,7 +269,7 @@ void QueryExecutor::ReadBlocksInParallel(const std::string &path, idx_t source, 
 			lock.unlock();
 
 			consumed++;
-			ConsumeBlock(result);
+			ConsumeBlock(path, result, next_line);
 			ReportProgress(bytes_read());
 		}
 	} catch (...) {
@@ -252,21 +280,29 @@ void QueryExecutor::ReadBlocksInParallel(const std::string &path, idx_t source, 
 }
 
 QueryExecutor::BlockResult QueryExecutor::ProcessBlock(Worker &worker, const std::string &path, idx_t source,
-                                                       const InputBlock &block) {
+                                                       InputBlock &block) {
 	BlockResult result;
+	result.block = std::move(block);
 	try {
 		QueryPlan &plan = *worker.plan;
 		SourcePipeline &pipeline = plan.sources[source];
 		pipeline.projection.event_spellings.clear();
-		JsonEventReader reader(path, block, pipeline.projection, result.stats,
-		                       [&](const std::string &location, const std::string &message) {
-			                       result.bad_events.emplace_back(location, message);
+		JsonEventReader reader(path, result.block, pipeline.projection, result.stats,
+		                       [&](std::uint64_t line_number, const std::string &message) {
+			                       result.bad_lines.emplace_back(line_number, message);
 		                       });
 
 		result.stages.resize(plan.operators.size());
 		while (true) {
-			auto chunk = std::make_unique<DataChunk>(plan.schema.size());
+			// Most chunks of a selective query end empty, so their storage is reused.
+			std::unique_ptr<DataChunk> chunk = std::move(worker.spare_chunk);
+			if (chunk) {
+				chunk->Reset();
+			} else {
+				chunk = std::make_unique<DataChunk>(plan.schema.size());
+			}
 			if (!reader.ReadChunk(*chunk)) {
+				worker.spare_chunk = std::move(chunk);
 				break;
 			}
 			for (auto &stage : pipeline.stages) {
@@ -276,8 +312,11 @@ QueryExecutor::BlockResult QueryExecutor::ProcessBlock(Worker &worker, const std
 			RunStreamingStages(plan, *chunk, result.stages);
 			if (chunk->count > 0) {
 				result.chunks.push_back(std::move(chunk));
+			} else {
+				worker.spare_chunk = std::move(chunk);
 			}
 		}
+		result.next_line = reader.next_line_number();
 		result.source = source;
 		result.spellings = std::move(pipeline.projection.event_spellings);
 	} catch (...) {
@@ -295,15 +334,19 @@ void QueryExecutor::RunStreamingStages(QueryPlan &plan, DataChunk &chunk, std::v
 	}
 }
 
-void QueryExecutor::ConsumeBlock(BlockResult &result) {
+void QueryExecutor::ConsumeBlock(const std::string &path, BlockResult &result, std::uint64_t &next_line) {
+	// A block without a first line number starts where the previous block of the input ended.
+	std::uint64_t line_offset = result.block.first_line ? 0 : next_line - 1;
+	next_line = result.next_line + line_offset;
+
 	// The bad lines of a block come before its rows, as in a sequential read, where each line is
 	// reported as it is read.
 	input_stats_.bad_lines += result.stats.bad_lines;
 	input_stats_.events_read += result.stats.events_read;
 	input_stats_.events_without_time += result.stats.events_without_time;
-	for (const auto &[location, message] : result.bad_events) {
+	for (const auto &[line_number, message] : result.bad_lines) {
 		if (on_bad_input_) {
-			on_bad_input_(location, message);
+			on_bad_input_(fmt::format("{}:{}", path, line_number + line_offset), message);
 		}
 	}
 	if (result.error) {

@@ -2,6 +2,7 @@
 
 #include "engine/execution/query_plan.hpp"
 #include "engine/readers/input_stats.hpp"
+#include "engine/readers/json_event_reader.hpp"
 #include "engine/readers/line_source.hpp"
 #include "engine/writers/result_writer.hpp"
 
@@ -102,13 +103,17 @@ private:
 
 	void ReadSequentially(const std::string &path, idx_t source);
 	//! Reads every chunk of `reader` through source `source`'s extraction stages and the query.
-	void PushAllChunks(class JsonEventReader &reader, idx_t source, bool report_progress);
+	void PushAllChunks(JsonEventReader &reader, idx_t source, bool report_progress);
 	void ReadBlocks(const std::string &path, idx_t source, const BlockSupplier &next_block,
 	                const ByteCounter &bytes_read);
 	void ReadBlocksInParallel(const std::string &path, idx_t source, const BlockSupplier &next_block,
 	                          const ByteCounter &bytes_read);
-	BlockResult ProcessBlock(Worker &worker, const std::string &path, idx_t source, const InputBlock &block);
-	void ConsumeBlock(BlockResult &result);
+	BlockResult ProcessBlock(Worker &worker, const std::string &path, idx_t source, InputBlock &block);
+	//! Reports and pushes on a worker's result. `next_line` is the number of the input's next
+	//! line, which the call advances past the block.
+	void ConsumeBlock(const std::string &path, BlockResult &result, std::uint64_t &next_line);
+	//! Returns a handler that reports a bad line of `path` to on_bad_input_.
+	JsonEventReader::BadLineHandler ReportBadLinesOf(const std::string &path);
 	void ReportProgress(std::uint64_t bytes_read);
 
 	//! Runs `chunk` through the operators from `first_operator` on.

@@ -72,6 +72,8 @@ struct PlanOptions {
 //! extraction stages that run before the shared query stages.
 struct SourcePipeline {
 	Projection projection;
+	//! The names of the fields read from the events, in the order the plan first reads them.
+	std::vector<std::string> event_fields;
 	std::vector<std::unique_ptr<PhysicalOperator>> stages;
 };
 

@@ -91,8 +91,8 @@ bool CollectStageReads(const ast::Operator &op, std::vector<FieldUse> &names) {
 		    } else if constexpr (std::is_same_v<Node, ast::SplitOperator>) {
 			    names.push_back({node.field, op.span});
 		    } else if constexpr (std::is_same_v<Node, ast::FieldsOperator>) {
-			    for (const auto &name : node.names) {
-				    names.push_back({name, op.span});
+			    for (std::size_t i = 0; i < node.names.size(); i++) {
+				    names.push_back({node.names[i], i < node.name_spans.size() ? node.name_spans[i] : op.span});
 			    }
 		    } else if constexpr (std::is_same_v<Node, ast::SortOperator>) {
 			    for (const auto &key : node.keys) {

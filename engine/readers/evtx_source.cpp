@@ -269,20 +269,13 @@ bool EvtxSource::ReadBlock(InputBlock &block) {
 		return false;
 	}
 	std::string lines;
-	std::uint64_t line_count = 0;
 	std::uint64_t first_line = static_cast<std::uint64_t>(next_record_) + 1;
 	while (next_record_ < total && lines.size() < kBlockSize) {
-		std::size_t before = lines.size();
 		AppendRecord(next_record_++, lines);
-		line_count += lines.size() > before ? 1 : 0;
 	}
 
-	block.data = std::make_unique<char[]>(lines.size() + LineSource::kPadding);
-	std::memcpy(block.data.get(), lines.data(), lines.size());
-	std::memset(block.data.get() + lines.size(), 0, LineSource::kPadding);
-	block.size = lines.size();
+	block.CopyFrom(lines.data(), lines.size());
 	block.first_line = first_line;
-	block.line_breaks = line_count;
 	return true;
 }
 

@@ -25,13 +25,19 @@ std::string_view TrimTrailingSpace(std::string_view text) {
 
 JsonEventReader::JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
                                  BadInputHandler on_bad_input)
-    : lines_(path), projection_(projection), stats_(stats), on_bad_input_(std::move(on_bad_input)) {
+    : lines_(path), projection_(projection), stats_(stats) {
+	if (on_bad_input) {
+		on_bad_line_ = [this, on_bad_input = std::move(on_bad_input)](std::uint64_t line_number,
+		                                                             const std::string &message) {
+			on_bad_input(fmt::format("{}:{}", lines_.path(), line_number), message);
+		};
+	}
 }
 
 JsonEventReader::JsonEventReader(const std::string &path, const InputBlock &block, Projection &projection,
-                                 InputStats &stats, BadInputHandler on_bad_input)
-    : lines_(path, block), projection_(projection), stats_(stats), on_bad_input_(std::move(on_bad_input)),
-      started_(true) {
+                                 InputStats &stats, BadLineHandler on_bad_line)
+    : lines_(path, block), projection_(projection), stats_(stats), on_bad_line_(std::move(on_bad_line)),
+      input_outlives_chunks_(true), started_(true) {
 }
 
 bool JsonEventReader::ReadChunk(DataChunk &chunk) {
@@ -195,6 +201,8 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 	}
 
 	std::string_view text;
+	// Text that lies in the input is copied only when the input does not outlive the chunk.
+	bool copy_text = !input_outlives_chunks_;
 	switch (type) {
 	case simdjson::ondemand::json_type::object: {
 		simdjson::ondemand::object object;
@@ -234,9 +242,13 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 		std::string_view inner = token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
 		if (inner.find('\\') == std::string_view::npos) {
 			text = inner;
-		} else if (auto code = value.get_string().get(text)) {
+			break;
+		}
+		// The unescaped text lies in the parser's buffer, which the next event overwrites.
+		if (auto code = value.get_string().get(text)) {
 			return code;
 		}
+		copy_text = true;
 		break;
 	}
 	case simdjson::ondemand::json_type::number:
@@ -255,7 +267,7 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 	if (node.slot) {
 		Vector &column = chunk.columns[*node.slot];
 		column.SetType(LogicalType::kString);
-		column.strings()[row] = chunk.heap.AddString(text);
+		column.strings()[row] = copy_text ? chunk.heap.AddString(text) : text;
 		column.validity().SetValid(row);
 	}
 	return simdjson::SUCCESS;
@@ -263,13 +275,17 @@ simdjson::error_code JsonEventReader::ReadValue(simdjson::ondemand::value value,
 
 simdjson::error_code JsonEventReader::ReadKey(simdjson::ondemand::field &field, std::string_view &key) {
 	// The raw key lies in the padded input, and the string scan already found its closing quote.
-	// A key without a backslash is used in place; only the others are unescaped.
+	// A key without a backslash is used in place, and only the others are unescaped. Keys are short,
+	// so one inline scan for either byte beats two library calls.
 	const char *start = field.key().raw();
-	const char *end = static_cast<const char *>(std::memchr(start, '"', event_end_ - start));
-	std::string_view raw(start, end ? static_cast<std::size_t>(end - start) : 0);
-	if (end && raw.find('\\') == std::string_view::npos) {
-		key = raw;
-		return simdjson::SUCCESS;
+	for (const char *end = start; end < event_end_; end++) {
+		if (*end == '"') {
+			key = std::string_view(start, static_cast<std::size_t>(end - start));
+			return simdjson::SUCCESS;
+		}
+		if (*end == '\\') {
+			break;
+		}
 	}
 	return field.unescaped_key().get(key);
 }
@@ -324,11 +340,12 @@ void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t r
 		column.validity().SetValid(row);
 	};
 
-	// The event text is copied into the heap once, and only when a slot needs it.
+	// The event text is copied into the heap once, and only when a slot needs it and the input
+	// does not outlive the chunk.
 	std::string_view stored_text;
 	auto event_text = [&]() {
 		if (stored_text.empty()) {
-			stored_text = chunk.heap.AddString(text);
+			stored_text = input_outlives_chunks_ ? text : chunk.heap.AddString(text);
 		}
 		return stored_text;
 	};
@@ -360,8 +377,8 @@ void JsonEventReader::FinishRow(std::string_view text, DataChunk &chunk, idx_t r
 
 void JsonEventReader::ReportBadEvent(std::uint64_t line_number, const std::string &error) {
 	stats_.bad_lines++;
-	if (on_bad_input_) {
-		on_bad_input_(fmt::format("{}:{}", lines_.path(), line_number), error);
+	if (on_bad_line_) {
+		on_bad_line_(line_number, error);
 	}
 }
 

@@ -7,6 +7,8 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,9 +28,14 @@ public:
 	JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
 	                BadInputHandler on_bad_input);
 
-	//! Reads the NDJSON lines of `block`, which LineSource::ReadBlock cut from the input `path`.
+	//! Receives the line number and the message of one bad line.
+	using BadLineHandler = std::function<void(std::uint64_t line_number, const std::string &message)>;
+
+	//! Reads the NDJSON lines of `block`, which LineSource::ReadBlock or MappedFile::ReadBlock cut
+	//! from the input `path`. The block must outlive every chunk the reader fills, because
+	//! string values without escapes are views into it.
 	JsonEventReader(const std::string &path, const InputBlock &block, Projection &projection, InputStats &stats,
-	                BadInputHandler on_bad_input);
+	                BadLineHandler on_bad_line);
 
 	//! Fills `chunk` (already Reset) with up to kVectorSize events. Returns false when the input
 	//! had no event left.
@@ -37,6 +44,11 @@ public:
 	//! Bytes of the input read so far, for progress.
 	std::uint64_t bytes_read() const {
 		return lines_.bytes_read();
+	}
+
+	//! The line number the next line of the input will get.
+	std::uint64_t next_line_number() const {
+		return lines_.next_line_number();
 	}
 
 private:
@@ -62,7 +74,10 @@ private:
 	LineSource lines_;
 	Projection &projection_;
 	InputStats &stats_;
-	BadInputHandler on_bad_input_;
+	BadLineHandler on_bad_line_;
+	//! True when the input bytes outlive the chunks, so values can be views into them. A line
+	//! of a streamed input is overwritten by later reads and must be copied.
+	bool input_outlives_chunks_ = false;
 	simdjson::ondemand::parser parser_;
 	//! Parsers for objects read both whole and through their children, one per nesting level.
 	std::vector<std::unique_ptr<simdjson::ondemand::parser>> nested_parsers_;

@@ -36,9 +36,10 @@ LineSource::LineSource(const std::string &path) : path_(path) {
 	buffer_ = owned_buffer_.get();
 }
 
+// The source never writes to a block's bytes, because at_eof_ is set and so Refill returns at once.
 LineSource::LineSource(const std::string &path, const InputBlock &block)
-    : path_(path), at_eof_(true), checked_byte_order_mark_(true), buffer_(block.data.get()),
-      capacity_(block.size), end_(block.size), line_number_(block.first_line - 1) {
+    : path_(path), at_eof_(true), checked_byte_order_mark_(true), buffer_(const_cast<char *>(block.data)),
+      capacity_(block.size), end_(block.size), line_number_(block.first_line.value_or(1) - 1) {
 }
 
 LineSource::~LineSource() {
@@ -209,13 +210,9 @@ bool LineSource::ReadBlock(InputBlock &block) {
 	if (size == 0) {
 		return false;
 	}
-	block.data = std::make_unique<char[]>(size + kPadding);
-	std::memcpy(block.data.get(), buffer_ + begin_, size);
-	std::memset(block.data.get() + size, 0, kPadding);
-	block.size = size;
+	block.CopyFrom(buffer_ + begin_, size);
 	block.first_line = line_number_ + 1;
-	block.line_breaks = static_cast<std::uint64_t>(std::count(block.data.get(), block.data.get() + size, '\n'));
-	line_number_ += block.line_breaks;
+	line_number_ += static_cast<std::uint64_t>(std::count(block.data, block.data + size, '\n'));
 	begin_ += size;
 	return true;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/readers/input_block.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -8,16 +10,6 @@
 #include <zlib.h>
 
 namespace sumoql {
-
-//! A run of whole input lines, followed in memory by LineSource::kPadding readable bytes.
-struct InputBlock {
-	std::unique_ptr<char[]> data;
-	std::size_t size = 0;
-	//! Line number of the block's first line in its input, counting from 1.
-	std::uint64_t first_line = 1;
-	//! Number of line breaks in the block.
-	std::uint64_t line_breaks = 0;
-};
 
 //! Reads a file or standard input in fixed-size blocks and hands out its lines, so memory stays
 //! bounded by the block size (or the longest line) whatever the input size. A file that starts
@@ -33,9 +25,10 @@ public:
 	//! Opens `path`, or standard input for "-". Throws InputError when it cannot be opened.
 	explicit LineSource(const std::string &path);
 
-	//! Reads the lines of a block that ReadBlock returned. `block` must outlive the source, and
-	//! line numbers continue from the block's first line. `path` only names the input in messages.
-	LineSource(const std::string &path, const struct InputBlock &block);
+	//! Reads the lines of a block that ReadBlock or MappedFile::ReadBlock returned. `block` must
+	//! outlive the source. Line numbers continue from the block's first line, or from 1 when it is
+	//! unset. `path` only names the input in messages.
+	LineSource(const std::string &path, const InputBlock &block);
 	~LineSource();
 
 	LineSource(const LineSource &) = delete;
@@ -60,6 +53,11 @@ public:
 
 	const std::string &path() const {
 		return path_;
+	}
+
+	//! The number the next line will get.
+	std::uint64_t next_line_number() const {
+		return line_number_ + 1;
 	}
 
 	//! Bytes read from the file so far; for a gzip file, compressed bytes.

@@ -18,13 +18,26 @@ std::size_t FoldedHash(std::string_view text) {
 	return (text.size() * 0x9E3779B1u) ^ (byte(0) * 0x85EBCA6Bu) ^ (second * 0xC2B2AE35u) ^ (byte(text.size() - 1) * 0x27D4EB2Fu);
 }
 
+//! Returns true when `key` equals `folded`, a lower-case name, apart from the case of ASCII letters.
+bool EqualsFolded(std::string_view folded, std::string_view key) {
+	if (folded.size() != key.size()) {
+		return false;
+	}
+	for (std::size_t i = 0; i < key.size(); i++) {
+		if (folded[i] != LowerAscii(key[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
 } // namespace
 
 ProjectionNode &ProjectionNode::Child(std::string_view name) {
 	if (const ProjectionNode *found = FindChild(name)) {
 		return const_cast<ProjectionNode &>(*found);
 	}
-	names_.emplace_back(name);
+	folded_names_.push_back(FoldCase(name));
 	children_.push_back(std::make_unique<ProjectionNode>());
 	Rehash();
 	return *children_.back();
@@ -35,13 +48,14 @@ const ProjectionNode *ProjectionNode::FindChild(std::string_view key) const {
 		return nullptr;
 	}
 	std::size_t mask = table_.size() - 1;
-	for (std::size_t probe = FoldedHash(key) & mask;; probe = (probe + 1) & mask) {
-		int index = table_[probe];
-		if (index < 0) {
+	std::size_t hash = FoldedHash(key);
+	for (std::size_t probe = hash & mask;; probe = (probe + 1) & mask) {
+		const TableEntry &entry = table_[probe];
+		if (entry.index < 0) {
 			return nullptr;
 		}
-		if (EqualsIgnoringCase(names_[index], key)) {
-			return children_[index].get();
+		if (entry.hash == hash && EqualsFolded(folded_names_[entry.index], key)) {
+			return children_[entry.index].get();
 		}
 	}
 }
@@ -51,13 +65,14 @@ void ProjectionNode::Rehash() {
 	while (size < 2 * children_.size()) {
 		size *= 2;
 	}
-	table_.assign(size, -1);
-	for (std::size_t index = 0; index < names_.size(); index++) {
-		std::size_t probe = FoldedHash(names_[index]) & (size - 1);
-		while (table_[probe] >= 0) {
+	table_.assign(size, TableEntry {});
+	for (std::size_t index = 0; index < folded_names_.size(); index++) {
+		std::size_t hash = FoldedHash(folded_names_[index]);
+		std::size_t probe = hash & (size - 1);
+		while (table_[probe].index >= 0) {
 			probe = (probe + 1) & (size - 1);
 		}
-		table_[probe] = static_cast<int>(index);
+		table_[probe] = TableEntry {static_cast<int>(index), hash};
 	}
 }
 

@@ -39,11 +39,19 @@ public:
 private:
 	void Rehash();
 
-	std::vector<std::string> names_;
+	//! The children's names in lower case.
+	std::vector<std::string> folded_names_;
 	std::vector<std::unique_ptr<ProjectionNode>> children_;
-	//! Open-addressing table of indexes into children_, -1 where empty. Its size is a power of
-	//! two at least twice the child count, so a probe ends at an empty entry.
-	std::vector<int> table_;
+
+	//! An index into children_, -1 where empty, with the child's name hash, which rejects most
+	//! other keys without comparing names.
+	struct TableEntry {
+		int index = -1;
+		std::size_t hash = 0;
+	};
+	//! Open-addressing table whose size is a power of two at least twice the child count, so a
+	//! probe ends at an empty entry.
+	std::vector<TableEntry> table_;
 };
 
 //! The slots, defaults and event time that a reader fills for each event.

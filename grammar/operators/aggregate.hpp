@@ -36,11 +36,15 @@ struct percentile : number_literal {};
 
 struct open_paren : seq<whitespace, one<'('>, whitespace> {};
 
-// Arguments are plain fields: Sumo rejects `avg(x + y)`, so an expression is computed in an
-// earlier stage.
-struct field_argument : seq<open_paren, field_name, closing_paren> {};
+// An argument is a field. Sumo Logic rejects an expression such as `avg(x + y)`, but sumoql
+// computes it for each row and reports it as a compatibility finding.
+struct argument_expression : seq<expression> {};
+struct argument_end : sor<closing_paren, seq<whitespace, one<','>>> {};
+struct aggregate_argument : sor<seq<field_name, at<argument_end>>, argument_expression> {};
+
+struct field_argument : seq<open_paren, aggregate_argument, closing_paren> {};
 struct percentile_arguments
-    : seq<open_paren, field_name, star<whitespace, one<','>, whitespace, percentile>, closing_paren> {};
+    : seq<open_paren, aggregate_argument, star<whitespace, one<','>, whitespace, percentile>, closing_paren> {};
 
 struct count_call : seq<kw_count, opt<open_paren, sor<count_star, field_name>, closing_paren>> {};
 struct field_aggregate_call : seq<field_aggregate_name, at<open_paren>, must<field_argument>> {};
