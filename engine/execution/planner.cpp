@@ -43,8 +43,6 @@ namespace {
 
 constexpr std::string_view kMessageTime = "_messageTime";
 constexpr std::string_view kRaw = "_raw";
-//! The first character of the slot names that no query can spell, so they never clash.
-constexpr std::string_view kHiddenSlotPrefix = "\x01";
 //! The slot name of each event's JSON text.
 constexpr std::string_view kEventTextSlotName = "\x01event";
 //! The prefix of other slot names that no query can spell.
