@@ -2,6 +2,7 @@
 
 #include "cli/check_command.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/test_command.hpp"
 
@@ -19,6 +20,7 @@ int main(int argc, char **argv) {
 	int exit_code = static_cast<int>(sumoql::ExitCode::kSuccess);
 	sumoql::AddRunCommand(app, exit_code);
 	sumoql::AddCheckCommand(app, exit_code);
+	sumoql::AddExplainCommand(app, exit_code);
 	sumoql::AddTestCommand(app, exit_code);
 
 	try {

@@ -1439,7 +1439,14 @@ ast::AggregateCall AstBuilder::BuildAggregateCall(const Node &node) {
 			call.field = FieldNameText(*part);
 			call.field_span = SpanOf(*part);
 		} else if (part->is_type<g::argument_expression>()) {
-			call.argument = BuildExpression(*part->children.front(), 0);
+			auto argument = BuildExpression(*part->children.front(), 0);
+			// A field in parentheses, as in `sum((x))`, is still a field.
+			if (const auto *field = std::get_if<ast::FieldReference>(&argument->node)) {
+				call.field = field->name;
+				call.field_span = argument->span;
+				continue;
+			}
+			call.argument = std::move(argument);
 			call.field_span = SpanOf(*part);
 			RecordExtension(ast::ExtensionKind::kAggregateExpressionArgument, call.field_span);
 		} else if (part->is_type<g::percentile>()) {

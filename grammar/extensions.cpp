@@ -54,11 +54,11 @@ ExtensionText TextFor(const ast::ExtensionUse &use) {
 		                : "write 'field matches \"text*\"' for a wildcard match"};
 	}
 	case ast::ExtensionKind::kFieldReadBeforeCreated: {
-		const std::uint32_t line = use.related ? use.related->line : use.span.line;
+		const SourceSpan &creator = use.related ? *use.related : use.span;
 		return {diagnostic_code::kFieldReadBeforeCreated,
-		        fmt::format("field '{}' is read before the stage at line {} creates it; Sumo Logic rejects a "
+		        fmt::format("field '{}' is read before the stage at {}:{} creates it; Sumo Logic rejects a "
 		                    "field that does not exist yet, and sumoql reads it from the events",
-		                    use.subject, line),
+		                    use.subject, creator.line, creator.column),
 		        fmt::format("move the stage that creates '{}' before this one, or read another field",
 		                    use.subject)};
 	}

@@ -52,7 +52,7 @@ TEST(CompatibilityCli, CheckWarnsWithCodes) {
 	EXPECT_NE(result.err.find(path + ":2:25: warning SQ2006: '=' compares text literally"), std::string::npos)
 	    << result.err;
 	EXPECT_NE(result.err.find("hint: write 'field matches \"text*\"' for a wildcard match"), std::string::npos);
-	EXPECT_NE(result.err.find(path + ":3:9: warning SQ2007: field 'o1' is read before the stage at line 4"),
+	EXPECT_NE(result.err.find(path + ":3:9: warning SQ2007: field 'o1' is read before the stage at 4:3"),
 	          std::string::npos)
 	    << result.err;
 	EXPECT_NE(result.err.find(path + ":5:16: warning SQ2008: field 'a' is listed twice"), std::string::npos)

@@ -1341,6 +1341,16 @@ TEST(Extensions, AggregateFieldArgumentIsNotExpression) {
 	}
 }
 
+TEST(Extensions, ParenthesizedAggregateFieldIsField) {
+	// `| sum((x))`: the field `x` is at column 8.
+	const ast::Query query = ParseQuery("| sum((x))");
+	EXPECT_TRUE(query.extensions.empty());
+	const auto &aggregate = std::get<ast::AggregateOperator>(query.operators.at(0).node);
+	EXPECT_EQ(aggregate.calls.at(0).field, "x");
+	EXPECT_EQ(aggregate.calls.at(0).field_span.column, 8u);
+	EXPECT_FALSE(aggregate.calls.at(0).argument);
+}
+
 TEST(Extensions, PercentileOfExpression) {
 	// `| pct(a + b, 95)`: `a + b` is at column 7.
 	const ast::Query query = ParseQuery("| pct(a + b, 95)");

@@ -67,20 +67,6 @@ std::string StageLabel(const ast::Operator &op) {
 	return fmt::format("{} at line {}", OperatorName(op), op.span.line);
 }
 
-//! True for the stages that take part in the chain rule of parse operators. `json auto` never
-//! drops a row, so it neither keeps a row for a later stage nor needs one kept for itself.
-bool IsParseStage(const ast::Operator &op) {
-	const auto *json = std::get_if<ast::JsonOperator>(&op.node);
-	if (json && json->auto_mode) {
-		return false;
-	}
-	return std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
-	       std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
-	       std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
-	       std::holds_alternative<ast::JsonOperator>(op.node) ||
-	       std::holds_alternative<ast::KeyValueOperator>(op.node);
-}
-
 //! Builds a plan stage by stage. Fields that a stage reads before any stage created them come
 //! from the events, so only those are projected. Each source's field extraction stages are
 //! planned first, into that source's pipeline, and the query's stages after them.

@@ -187,6 +187,20 @@ std::string_view OperatorName(const ast::Operator &op) {
 	    op.node);
 }
 
+bool IsParseStage(const ast::Operator &op) {
+	// `json auto` never drops a row, so it neither keeps a row for a later stage nor needs one
+	// kept for itself.
+	const auto *json = std::get_if<ast::JsonOperator>(&op.node);
+	if (json && json->auto_mode) {
+		return false;
+	}
+	return std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
+	       std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
+	       std::holds_alternative<ast::ParseXmlOperator>(op.node) ||
+	       std::holds_alternative<ast::JsonOperator>(op.node) ||
+	       std::holds_alternative<ast::KeyValueOperator>(op.node);
+}
+
 std::string DefaultAggregateName(const ast::AggregateCall &call) {
 	switch (call.kind) {
 	case ast::AggregateKind::kCount:
@@ -241,6 +255,9 @@ StageFieldSummary SummarizeStageFields(const ast::Operator &op) {
 
 	if (const auto *fields = std::get_if<ast::FieldsOperator>(&op.node)) {
 		summary.change = fields->exclude ? RowFieldChange::kRemovesListed : RowFieldChange::kKeepsListed;
+		return summary;
+	}
+	if (std::holds_alternative<ast::WhereOperator>(op.node) || std::holds_alternative<ast::SortOperator>(op.node)) {
 		return summary;
 	}
 	summary.writes_complete = CollectStageOutputs(op, summary.writes);
