@@ -434,6 +434,17 @@ Json AstJsonWriter::Stage(const ast::Operator &op) const {
 			    json["count"] = node.count;
 			    json["ranked"] = ByFields(node.ranked);
 			    json["keys"] = ByFields(node.keys);
+		    } else if constexpr (std::is_same_v<T, ast::OutlierOperator>) {
+			    json = Node("outlier", op.span);
+			    json["field"] = node.field;
+			    json["field_span"] = Span(node.field_span);
+			    json["keys"] = ByFields(node.keys);
+			    json["window"] = node.window;
+			    json["threshold"] = node.threshold;
+			    json["consecutive"] = node.consecutive;
+			    json["direction"] = node.direction == ast::OutlierDirection::kAbove   ? "+"
+			                        : node.direction == ast::OutlierDirection::kBelow ? "-"
+			                                                                          : "+-";
 		    } else {
 			    static_assert(std::is_same_v<T, ast::TopOperator>, "every operator has a type");
 			    json = Node("top", op.span);

@@ -333,6 +333,27 @@ struct TopkOperator {
 	std::vector<ByField> keys;
 };
 
+//! The direction of a deviation that `outlier` reports.
+enum class OutlierDirection {
+	kBoth,
+	kAbove,
+	kBelow,
+};
+
+//! `outlier f [by a, b] [window=N, threshold=T, consecutive=C, direction=+-]`: flags values of f
+//! outside the mean plus or minus T standard deviations of the N values before them, per group.
+//! The defaults are the docs': a window of 10, a threshold of 3, 1 consecutive point, and both
+//! directions.
+struct OutlierOperator {
+	std::string field;
+	SourceSpan field_span;
+	std::vector<ByField> keys;
+	std::uint64_t window = 10;
+	double threshold = 3.0;
+	std::uint64_t consecutive = 1;
+	OutlierDirection direction = OutlierDirection::kBoth;
+};
+
 //! `top N a, b [by key, ...]`: the N combinations of a and b that rank first. Without `by`, or
 //! with `by count`, they rank by their number of rows, output as `_count`. With ranking fields,
 //! each combination takes the values of its first-ranked row. Without fields, the whole rows
@@ -432,7 +453,7 @@ struct Operator {
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             KeyValueOperator, SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
-	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator, TopOperator>
+	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator, TopOperator, OutlierOperator>
 	    node;
 };
 

@@ -17,6 +17,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <set>
 #include <string>
@@ -87,7 +88,8 @@ using Selector = parse_tree::selector<
         g::kw_count, g::count_star, g::argument_expression, g::percentile, g::aggregate_alias, g::count_keys, g::trailing_alias,
         g::count_frequent_op, g::timeslice_op, g::timeslice_buckets, g::timeslice_width, g::timeslice_alias,
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
-        g::topk_op, g::ranked_field, g::top_op, g::top_field,
+        g::topk_op, g::ranked_field, g::top_op, g::top_field, g::outlier_op, g::outlier_field, g::outlier_option,
+        g::outlier_option_name, g::outlier_option_value,
         // Subqueries
         g::subquery>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
@@ -390,6 +392,8 @@ private:
 	void BuildTranspose(const Node &node);
 	void BuildTopk(const Node &node);
 	void BuildTop(const Node &node);
+	void BuildOutlier(const Node &node);
+	void SetOutlierOption(const Node &option, ast::OutlierOperator &outlier) const;
 	ast::TableSource BuildTableSource(const Node &node);
 	void BuildAggregate(const Node &node);
 	ast::AggregateCall BuildAggregateCall(const Node &node);
@@ -896,6 +900,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildTopk(node);
 	} else if (node.is_type<g::top_op>()) {
 		BuildTop(node);
+	} else if (node.is_type<g::outlier_op>()) {
+		BuildOutlier(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
 	           node.is_type<g::unsupported_operator>()) {
 		const SourceSpan name_span = SpanOfLeadingWord(node);
@@ -1580,6 +1586,58 @@ void AstBuilder::BuildTopk(const Node &node) {
 		Fail(SpanAfter(node), "expected a field to rank by after the count", "for example: topk(5, _count)");
 	}
 	query_.operators.push_back({SpanOf(node), std::move(topk)});
+}
+
+void AstBuilder::SetOutlierOption(const Node &option, ast::OutlierOperator &outlier) const {
+	const std::string name = ToLower(option.children.front()->string_view());
+	const Node &value_node = *option.children.back();
+	const std::string value = value_node.string();
+	const SourceSpan span = SpanOf(value_node);
+
+	if (name == "direction") {
+		if (value == "+-" || value == "-+") {
+			outlier.direction = ast::OutlierDirection::kBoth;
+		} else if (value == "+") {
+			outlier.direction = ast::OutlierDirection::kAbove;
+		} else if (value == "-") {
+			outlier.direction = ast::OutlierDirection::kBelow;
+		} else {
+			Fail(span, fmt::format("invalid outlier direction '{}'", value), "write direction=+-, direction=+ or direction=-");
+		}
+		return;
+	}
+
+	char *end = nullptr;
+	const double number = std::strtod(value.c_str(), &end);
+	const bool whole = name != "threshold";
+	if (end != value.c_str() + value.size() || !(number > 0) || (whole && number != std::floor(number)) ||
+	    number > 1e6) {
+		Fail(span, fmt::format("invalid outlier {} '{}'", name, value),
+		     whole ? fmt::format("{} takes a whole number from 1 to 1000000, as in {}=5", name, name)
+		           : std::string("threshold takes a number of standard deviations above 0, as in threshold=3"));
+	}
+	if (name == "window") {
+		outlier.window = static_cast<std::uint64_t>(number);
+	} else if (name == "consecutive") {
+		outlier.consecutive = static_cast<std::uint64_t>(number);
+	} else {
+		outlier.threshold = number;
+	}
+}
+
+void AstBuilder::BuildOutlier(const Node &node) {
+	ast::OutlierOperator outlier;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::outlier_field>()) {
+			outlier.field = FieldNameText(*child->children.front());
+			outlier.field_span = SpanOf(*child->children.front());
+		} else if (child->is_type<g::by_field>()) {
+			outlier.keys.push_back(ByFieldOf(*child, SpanOf(*child)));
+		} else if (child->is_type<g::outlier_option>()) {
+			SetOutlierOption(*child, outlier);
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(outlier)});
 }
 
 // `by count` names the number of rows, as the top page's example `top 5 _sourceCategory by count`

@@ -136,6 +136,8 @@ template <> inline constexpr const char *error_hint<transpose_rows> = "for examp
 template <> inline constexpr const char *error_message<transpose_columns> = "expected 'column' and the column fields after the row fields";
 template <> inline constexpr const char *error_hint<transpose_columns> = "for example: transpose row _timeslice column status_code";
 template <> inline constexpr const char *error_message<transpose_outputs> = "expected the output fields or '*' after 'as'";
+template <> inline constexpr const char *error_message<outlier_field> = "expected the field to check after 'outlier'";
+template <> inline constexpr const char *error_hint<outlier_field> = "for example: outlier _count by _sourceHost window=5, threshold=3";
 template <> inline constexpr const char *error_message<topk_arguments> = "expected '(', a count and the fields to rank by after 'topk'";
 template <> inline constexpr const char *error_hint<topk_arguments> = "for example: topk(5, _count) by _sourceHost";
 template <> inline constexpr const char *error_message<top_count> = "expected the number of rows after 'top'";

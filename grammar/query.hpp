@@ -15,6 +15,7 @@
 #include "grammar/operators/keyvalue.hpp"
 #include "grammar/operators/limit.hpp"
 #include "grammar/operators/lookup.hpp"
+#include "grammar/operators/outlier.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
 #include "grammar/operators/top.hpp"
@@ -43,7 +44,7 @@ struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, keyvalue_op, split_op, csv_op, eval_op, fields_op,
                           sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage, timeslice_op,
                           count_frequent_op, aggregate_op,
-                          transpose_op, topk_op, top_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,
+                          transpose_op, topk_op, top_op, outlier_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,
                           expression_stage>> {};
 
 // Only `|` ends an operator, never a line break.

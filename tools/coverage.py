@@ -61,6 +61,8 @@ UNSUPPORTED_FORMS = {
     "0492.sumo": "lookahead `(?=...)`, which Java regexes have and RE2 does not",
     "0667.sumo": "lookahead `(?=...)`, which Java regexes have and RE2 does not",
     "0123.sumo": "a fragment: the formatDate page follows it with the full query, which adds `as`",
+    "0501.sumo": "`on Decimal=Protocol_val` puts the table column on the left, where the lookup pages put the event field",
+    "0505.sumo": "a JSONPath filter `[?(@.isFinal == true)]`, which the json page counts as supported and sumoql does not run",
     "0183.sumo": "`json keys`, which only the LogReduce pages show; the query also uses `logreduce`",
     "0207.sumo": "`json keys`, which only the LogReduce pages show; the query also uses `logreduce`",
     "0208.sumo": "`json keys`, which only the LogReduce pages show; the query also uses `logreduce`",

@@ -20,6 +20,7 @@
 #include "engine/operators/parse_keyvalue.hpp"
 #include "engine/operators/parse_xml.hpp"
 #include "engine/operators/parse_regex.hpp"
+#include "engine/operators/outlier.hpp"
 #include "engine/operators/sort.hpp"
 #include "engine/operators/split.hpp"
 #include "engine/operators/time_range.hpp"
@@ -109,6 +110,7 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TopkOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TopOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::OutlierOperator &node);
 	std::vector<SortKeySlot> PlanTopGroups(const ast::TopOperator &node);
 	void ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::vector<idx_t> &output_slots);
 	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table);
@@ -940,6 +942,33 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TimesliceOperator
 	} else {
 		AddOperator(std::make_unique<TimesliceBucketsOperator>(slots, node.buckets));
 	}
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::OutlierOperator &node) {
+	// The docs require an aggregation by _timeslice before outlier, and each series runs in time
+	// order, so the rows are sorted by _timeslice first.
+	if (!aggregated_) {
+		ThrowAt(op.span, "outlier needs the rows of an aggregation by _timeslice",
+		        "put a timeslice and an aggregation such as 'count by _timeslice' before outlier");
+	}
+	idx_t timeslice = ReadField({"_timeslice", op.span});
+	AddOperator(std::make_unique<SortOperator>(std::vector<SortKeySlot> {{timeslice, false}}));
+
+	OutlierSettings settings;
+	settings.input_slot = ReadField({node.field, node.field_span});
+	settings.key_slots = ReadKeySlots(node.keys);
+	for (idx_t output = 0; output < kOutlierSuffixes.size(); output++) {
+		const std::string name = node.field + kOutlierSuffixes[output];
+		settings.output_slots[output] = plan_->schema.AddField(name);
+		MarkCreated(name);
+	}
+	settings.window = node.window;
+	settings.threshold = node.threshold;
+	settings.consecutive = node.consecutive;
+	settings.direction = node.direction == ast::OutlierDirection::kAbove   ? OutlierDirectionKind::kAbove
+	                     : node.direction == ast::OutlierDirection::kBelow ? OutlierDirectionKind::kBelow
+	                                                                       : OutlierDirectionKind::kBoth;
+	AddOperator(std::make_unique<OutlierOperator>(std::move(settings)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::TopkOperator &node) {

@@ -1,5 +1,7 @@
 #include "engine/execution/stage_field_summary.hpp"
 
+#include "engine/operators/outlier.hpp"
+
 #include <fmt/format.h>
 
 #include <type_traits>
@@ -96,6 +98,16 @@ void SummarizeTop(const ast::TopOperator &node, StageFieldSummary &summary) {
 	summary.change = RowFieldChange::kReplacesAll;
 }
 
+//! `outlier f [by a]` reads f, `_timeslice` and the group fields, and adds its six `f_` fields.
+void SummarizeOutlier(const ast::Operator &op, const ast::OutlierOperator &node, StageFieldSummary &summary) {
+	summary.reads.push_back({node.field, node.field_span});
+	summary.reads.push_back({"_timeslice", op.span});
+	AddByFields(node.keys, summary.reads);
+	for (const char *suffix : kOutlierSuffixes) {
+		summary.writes.push_back(node.field + suffix);
+	}
+}
+
 //! Fills the reads and writes of the stages that stage_fields does not list.
 void SummarizeOtherStage(const ast::Operator &op, StageFieldSummary &summary) {
 	std::visit(
@@ -124,6 +136,8 @@ void SummarizeOtherStage(const ast::Operator &op, StageFieldSummary &summary) {
 			    summary.writes.push_back("_rank");
 		    } else if constexpr (std::is_same_v<Node, ast::TopOperator>) {
 			    SummarizeTop(node, summary);
+		    } else if constexpr (std::is_same_v<Node, ast::OutlierOperator>) {
+			    SummarizeOutlier(op, node, summary);
 		    } else if constexpr (std::is_same_v<Node, ast::TimesliceOperator>) {
 			    summary.reads.push_back({std::string(kMessageTime), op.span});
 			    summary.writes.push_back(node.alias ? *node.alias : "_timeslice");
@@ -179,6 +193,8 @@ std::string_view OperatorName(const ast::Operator &op) {
 			    return "timeslice";
 		    } else if constexpr (std::is_same_v<Node, ast::TopkOperator>) {
 			    return "topk";
+		    } else if constexpr (std::is_same_v<Node, ast::OutlierOperator>) {
+			    return "outlier";
 		    } else {
 			    static_assert(std::is_same_v<Node, ast::TopOperator>, "every operator has a name");
 			    return "top";

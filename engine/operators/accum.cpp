@@ -1,21 +1,8 @@
 #include "engine/operators/accum.hpp"
 
-#include "engine/types/number_text.hpp"
+#include "engine/operators/read_number.hpp"
 
 namespace sumoql {
-
-namespace {
-
-bool ReadNumber(const Vector &vector, sel_t row, double &number) {
-	Value value = Value::FromVector(vector, row);
-	if (value.type == LogicalType::kNumber) {
-		number = value.number;
-		return true;
-	}
-	return value.type == LogicalType::kString && ParseNumber(value.string, number);
-}
-
-} // namespace
 
 double &AccumOperator::GroupState(const DataChunk &chunk, sel_t row, bool &is_first) {
 	BuildGroupKey(chunk, row, settings_.key_slots, key_);

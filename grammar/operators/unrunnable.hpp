@@ -20,7 +20,6 @@ struct unrunnable_operator_name
           unrunnable_name<TAO_PEGTL_ISTRING("logreduce")>,
           unrunnable_name<TAO_PEGTL_ISTRING("logcompare")>,
           unrunnable_name<TAO_PEGTL_ISTRING("logexplain")>,
-          unrunnable_name<TAO_PEGTL_ISTRING("outlier")>,
           unrunnable_name<TAO_PEGTL_ISTRING("predict")>,
           unrunnable_name<TAO_PEGTL_ISTRING("infer")>,
           unrunnable_name<TAO_PEGTL_ISTRING("save")>,
