@@ -121,6 +121,8 @@ private:
 	Json TextsWithSpans(const std::vector<std::string> &texts, const std::vector<SourceSpan> &spans) const;
 	Json ByFields(const std::vector<ast::ByField> &fields) const;
 	Json SortKeys(const std::vector<ast::SortKey> &keys) const;
+	Json FillGenerators(const std::vector<ast::FillGenerator> &generators) const;
+	Json FillConstants(const std::vector<ast::FillConstant> &constants) const;
 	Json Table(const ast::TableSource &table) const;
 	Json AggregateCall(const ast::AggregateCall &call) const;
 	Json FieldSum(const char *type, const ast::Operator &op, const ast::FieldSumOperator &node) const;
@@ -268,6 +270,43 @@ Json AstJsonWriter::ByFields(const std::vector<ast::ByField> &fields) const {
 		Json item;
 		item["name"] = field.name;
 		item["span"] = Span(field.span);
+		list.push_back(std::move(item));
+	}
+	return list;
+}
+
+Json AstJsonWriter::FillGenerators(const std::vector<ast::FillGenerator> &generators) const {
+	static constexpr const char *kKinds[] = {"timeslice", "values", "all_values"};
+	Json list = Json::array();
+	for (const auto &generator : generators) {
+		Json item;
+		item["kind"] = kKinds[static_cast<int>(generator.kind)];
+		item["field"] = generator.field;
+		item["width_ms"] = OptionalValue(generator.width_ms);
+		item["values"] = generator.values;
+		item["span"] = Span(generator.span);
+		list.push_back(std::move(item));
+	}
+	return list;
+}
+
+Json AstJsonWriter::FillConstants(const std::vector<ast::FillConstant> &constants) const {
+	Json list = Json::array();
+	for (const auto &constant : constants) {
+		Json item;
+		switch (constant.kind) {
+		case ast::FillConstant::Kind::kNull:
+			item["value"] = nullptr;
+			break;
+		case ast::FillConstant::Kind::kNumber:
+			item["value"] = constant.number;
+			break;
+		case ast::FillConstant::Kind::kString:
+			item["value"] = constant.text;
+			break;
+		}
+		item["field"] = constant.field;
+		item["span"] = Span(constant.span);
 		list.push_back(std::move(item));
 	}
 	return list;
@@ -445,12 +484,17 @@ Json AstJsonWriter::Stage(const ast::Operator &op) const {
 			    json["direction"] = node.direction == ast::OutlierDirection::kAbove   ? "+"
 			                        : node.direction == ast::OutlierDirection::kBelow ? "-"
 			                                                                          : "+-";
-		    } else {
-			    static_assert(std::is_same_v<T, ast::TopOperator>, "every operator has a type");
+		    } else if constexpr (std::is_same_v<T, ast::TopOperator>) {
 			    json = Node("top", op.span);
 			    json["count"] = node.count;
 			    json["fields"] = ByFields(node.fields);
 			    json["ranking"] = SortKeys(node.ranking);
+		    } else {
+			    static_assert(std::is_same_v<T, ast::FillmissingOperator>, "every operator has a type");
+			    json = Node("fillmissing", op.span);
+			    json["generators"] = FillGenerators(node.generators);
+			    json["constants"] = FillConstants(node.constants);
+			    json["take_last"] = node.take_last;
 		    }
 		    return json;
 	    },

@@ -6,6 +6,8 @@
 #include "engine/readers/input_error.hpp"
 #include "grammar/diagnostic.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -41,13 +43,39 @@ bool CheckFile(const std::string &path, const CheckSettings &settings) {
 	return !HasError(diagnostics);
 }
 
+//! Replaces each directory among `paths` with the `.sumo` files under it, sorted, so that
+//! `check queries/` checks every query in a folder tree.
+std::vector<std::string> ExpandQueryDirectories(const std::vector<std::string> &paths) {
+	std::vector<std::string> files;
+	for (const auto &path : paths) {
+		std::error_code error;
+		if (!std::filesystem::is_directory(path, error)) {
+			files.push_back(path);
+			continue;
+		}
+
+		std::vector<std::string> found;
+		for (const auto &entry : std::filesystem::recursive_directory_iterator(path, error)) {
+			if (entry.is_regular_file() && entry.path().extension() == ".sumo") {
+				found.push_back(entry.path().string());
+			}
+		}
+		if (found.empty()) {
+			throw InputError(path + ": the directory has no .sumo query files");
+		}
+		std::sort(found.begin(), found.end());
+		files.insert(files.end(), found.begin(), found.end());
+	}
+	return files;
+}
+
 } // namespace
 
 void AddCheckCommand(CLI::App &app, int &exit_code) {
 	auto settings = std::make_shared<CheckSettings>();
 	CLI::App *check = app.add_subcommand("check", "Parse and check query files without reading events.");
 	check->footer(std::string("\nExample:\n  sumoql check --strict queries/*.sumo\n\n") + kExitCodeHelp);
-	check->add_option("files", settings->files, "Query files to check.")->required();
+	check->add_option("files", settings->files, "Query files to check, or directories whose .sumo files are checked.")->required();
 	check->add_option("--format", settings->format,
 	                  "Diagnostic format: text (with a caret, on stderr) or json (one object per line, on "
 	                  "stdout). Default: text.")
@@ -57,7 +85,15 @@ void AddCheckCommand(CLI::App &app, int &exit_code) {
 
 	check->callback([settings, &exit_code]() {
 		exit_code = static_cast<int>(ExitCode::kSuccess);
-		for (const auto &file : settings->files) {
+		std::vector<std::string> files;
+		try {
+			files = ExpandQueryDirectories(settings->files);
+		} catch (const InputError &error) {
+			std::cerr << "sumoql: error: " << error.what() << '\n';
+			exit_code = static_cast<int>(ExitCode::kInputError);
+			return;
+		}
+		for (const auto &file : files) {
 			try {
 				if (!CheckFile(file, *settings) && exit_code == static_cast<int>(ExitCode::kSuccess)) {
 					exit_code = static_cast<int>(ExitCode::kQueryError);

@@ -11,6 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,9 +27,13 @@ QueryText MakeQueryText(std::string source_name, std::string text,
 }
 
 QueryText ReadQueryFile(const std::string &path, const std::map<std::string, std::string> &values) {
+	std::error_code error;
+	if (std::filesystem::is_directory(path, error)) {
+		throw InputError(path + ": is a directory, not a query file; give the .sumo files in it");
+	}
 	std::ifstream file(path, std::ios::binary);
 	if (!file) {
-		throw InputError(path + ": cannot open the query file");
+		throw InputError(fmt::format("{}: cannot open the query file: {}", path, std::strerror(errno)));
 	}
 	std::ostringstream text;
 	text << file.rdbuf();

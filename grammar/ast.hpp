@@ -365,6 +365,44 @@ struct TopOperator {
 	std::vector<SortKey> ranking;
 };
 
+//! One generator of `fillmissing`: the values that one key field must have in the output.
+struct FillGenerator {
+	enum class Kind {
+		//! `timeslice[(15m)] [in f]`: every time slice of the time range.
+		kTimeslice,
+		//! `values("a", "b") in f`.
+		kValues,
+		//! `values all in f`: every distinct value of f in the input rows.
+		kAllValues,
+	};
+	Kind kind = Kind::kValues;
+	//! The key field; `_timeslice` when a timeslice generator names none.
+	std::string field;
+	SourceSpan span;
+	//! The slice width in milliseconds, when a timeslice generator gives one.
+	std::optional<double> width_ms;
+	std::vector<std::string> values;
+};
+
+//! `V for f` after `fillmissing ... with`: the value that added rows get in the non-key field f.
+struct FillConstant {
+	enum class Kind { kNull, kNumber, kString };
+	Kind kind = Kind::kNull;
+	double number = 0;
+	std::string text;
+	std::string field;
+	SourceSpan span;
+};
+
+//! `fillmissing generator, ... [with V for f, ...] [takeLast]`: adds a row for each combination
+//! of generated key values that the rows lack.
+struct FillmissingOperator {
+	std::vector<FillGenerator> generators;
+	std::vector<FillConstant> constants;
+	//! `takeLast`: added rows copy the non-key fields of the previous time slice.
+	bool take_last = false;
+};
+
 //! The table of a `lookup` or `cat`: `path://"/Library/x"` or another location as written
 //! (`geo://location`, `https://host/t.csv`).
 struct TableSource {
@@ -453,7 +491,7 @@ struct Operator {
 	std::variant<WhereOperator, ParseAnchorOperator, ParseRegexOperator, ParseXmlOperator, JsonOperator,
 	             KeyValueOperator, SplitOperator, AssignOperator, FieldsOperator, SortOperator, LimitOperator, DedupOperator,
 	             TotalOperator, AccumOperator, DiffOperator, LookupOperator,
-	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator, TopOperator, OutlierOperator>
+	             TransposeOperator, AggregateOperator, TimesliceOperator, TopkOperator, TopOperator, OutlierOperator, FillmissingOperator>
 	    node;
 };
 

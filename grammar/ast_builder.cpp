@@ -90,6 +90,8 @@ using Selector = parse_tree::selector<
         g::compose_op, g::unrunnable_operator, g::unsupported_operator,
         g::topk_op, g::ranked_field, g::top_op, g::top_field, g::outlier_op, g::outlier_field, g::outlier_option,
         g::outlier_option_name, g::outlier_option_value,
+        g::fillmissing_op, g::timeslice_generator, g::values_generator, g::generator_width, g::generator_value,
+        g::all_values, g::fill, g::negative_sign, g::take_last,
         // Subqueries
         g::subquery>,
     fold_single_child::on<g::scope_or, g::scope_and, g::expression, g::or_expr, g::and_expr,
@@ -392,6 +394,9 @@ private:
 	void BuildTranspose(const Node &node);
 	void BuildTopk(const Node &node);
 	void BuildTop(const Node &node);
+	void BuildFillmissing(const Node &node);
+	ast::FillGenerator BuildFillGenerator(const Node &node);
+	ast::FillConstant BuildFillConstant(const Node &node) const;
 	void BuildOutlier(const Node &node);
 	void SetOutlierOption(const Node &option, ast::OutlierOperator &outlier) const;
 	ast::TableSource BuildTableSource(const Node &node);
@@ -399,6 +404,7 @@ private:
 	ast::AggregateCall BuildAggregateCall(const Node &node);
 	void BuildCountFrequent(const Node &node);
 	void BuildTimeslice(const Node &node);
+	double SliceWidth(const Node &node, const char *hint) const;
 
 	void RecordSymbolicOperator(const Node &left, const Node &right);
 
@@ -900,6 +906,8 @@ void AstBuilder::BuildOperator(const Node &node) {
 		BuildTopk(node);
 	} else if (node.is_type<g::top_op>()) {
 		BuildTop(node);
+	} else if (node.is_type<g::fillmissing_op>()) {
+		BuildFillmissing(node);
 	} else if (node.is_type<g::outlier_op>()) {
 		BuildOutlier(node);
 	} else if (node.is_type<g::compose_op>() || node.is_type<g::unrunnable_operator>() ||
@@ -1542,18 +1550,24 @@ bool HasTimeSuffix(std::string_view number_text) {
 	return false;
 }
 
+// Reads the width of a time slice, such as `15m`, in milliseconds.
+double AstBuilder::SliceWidth(const Node &node, const char *hint) const {
+	if (!HasTimeSuffix(node.string_view())) {
+		Fail(SpanOf(node), fmt::format("'{}' is not a time span", node.string_view()), hint);
+	}
+	double width_ms = NumberValue(node.string_view());
+	if (width_ms < 1) {
+		Fail(SpanOf(node), "the slice width must be at least 1 millisecond", "for example: timeslice 1m");
+	}
+	return width_ms;
+}
+
 void AstBuilder::BuildTimeslice(const Node &node) {
 	ast::TimesliceOperator timeslice;
 	for (const auto &child : node.children) {
 		if (child->is_type<g::timeslice_width>()) {
-			if (!HasTimeSuffix(child->string_view())) {
-				Fail(SpanOf(*child), fmt::format("'{}' is not a time span", child->string_view()),
-				     "give a width with a unit, such as 1m, 5m, 1h or 1d, or a count such as 100 buckets");
-			}
-			timeslice.width_ms = NumberValue(child->string_view());
-			if (*timeslice.width_ms < 1) {
-				Fail(SpanOf(*child), "the slice width must be at least 1 millisecond", "for example: timeslice 1m");
-			}
+			timeslice.width_ms = SliceWidth(*child, "give a width with a unit, such as 1m, 5m, 1h or 1d, or a count "
+			                                        "such as 100 buckets");
 		} else if (child->is_type<g::timeslice_buckets>()) {
 			const Node &count = *child->children.front();
 			timeslice.buckets = NumberValue(count.string_view());
@@ -1681,6 +1695,64 @@ void AstBuilder::BuildTop(const Node &node) {
 		     "for example: top 10 src_ip, or top 10 src_ip by bytes");
 	}
 	query_.operators.push_back({SpanOf(node), std::move(top)});
+}
+
+ast::FillGenerator AstBuilder::BuildFillGenerator(const Node &node) {
+	ast::FillGenerator generator;
+	generator.span = SpanOf(node);
+	if (node.is_type<g::timeslice_generator>()) {
+		generator.kind = ast::FillGenerator::Kind::kTimeslice;
+		generator.field = "_timeslice";
+	}
+	for (const auto &child : node.children) {
+		if (child->is_type<g::generator_width>()) {
+			generator.width_ms = SliceWidth(*child, "give a width with a unit of w, d, h, m or s, such as timeslice(15m)");
+		} else if (child->is_type<g::generator_value>()) {
+			generator.values.push_back(Unescape(LiteralBody(*child)));
+		} else if (child->is_type<g::all_values>()) {
+			generator.kind = ast::FillGenerator::Kind::kAllValues;
+		} else if (child->is_type<g::field_name>()) {
+			generator.field = FieldNameText(*child);
+		}
+	}
+	return generator;
+}
+
+ast::FillConstant AstBuilder::BuildFillConstant(const Node &node) const {
+	ast::FillConstant constant;
+	bool negative = false;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::negative_sign>()) {
+			negative = true;
+		} else if (child->is_type<g::number_literal>()) {
+			constant.kind = ast::FillConstant::Kind::kNumber;
+			constant.number = NumberValue(child->string_view());
+		} else if (child->is_type<g::string_literal>()) {
+			constant.kind = ast::FillConstant::Kind::kString;
+			constant.text = Unescape(LiteralBody(*child));
+		} else if (child->is_type<g::field_name>()) {
+			constant.field = FieldNameText(*child);
+			constant.span = SpanOf(*child);
+		}
+	}
+	if (negative) {
+		constant.number = -constant.number;
+	}
+	return constant;
+}
+
+void AstBuilder::BuildFillmissing(const Node &node) {
+	ast::FillmissingOperator fillmissing;
+	for (const auto &child : node.children) {
+		if (child->is_type<g::timeslice_generator>() || child->is_type<g::values_generator>()) {
+			fillmissing.generators.push_back(BuildFillGenerator(*child));
+		} else if (child->is_type<g::fill>()) {
+			fillmissing.constants.push_back(BuildFillConstant(*child));
+		} else if (child->is_type<g::take_last>()) {
+			fillmissing.take_last = true;
+		}
+	}
+	query_.operators.push_back({SpanOf(node), std::move(fillmissing)});
 }
 
 // ---------------------------------------------------------------------------------------------

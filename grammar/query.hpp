@@ -18,6 +18,7 @@
 #include "grammar/operators/outlier.hpp"
 #include "grammar/operators/parse.hpp"
 #include "grammar/operators/sort.hpp"
+#include "grammar/operators/fillmissing.hpp"
 #include "grammar/operators/top.hpp"
 #include "grammar/operators/topk.hpp"
 #include "grammar/operators/transpose.hpp"
@@ -44,7 +45,7 @@ struct operator_stage
     : seq<whitespace, sor<where_op, parse_op, extract_op, json_op, keyvalue_op, split_op, csv_op, eval_op, fields_op,
                           sort_op, limit_op, dedup_op, total_op, accum_op, diff_op, lookup_op, cat_stage, timeslice_op,
                           count_frequent_op, aggregate_op,
-                          transpose_op, topk_op, top_op, outlier_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,
+                          transpose_op, topk_op, top_op, outlier_op, fillmissing_op, compose_op, unrunnable_operator, unsupported_operator, unknown_operator,
                           expression_stage>> {};
 
 // Only `|` ends an operator, never a line break.

@@ -185,6 +185,46 @@ TEST(Cli, CheckAcceptsShippedQueries) {
 	EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
+TEST(Cli, CheckDirectoryChecksEachQuery) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_directory");
+	sumoql::testing::WriteFile(folder / "good.sumo", "| where a = \"1\"\n");
+	sumoql::testing::WriteFile(folder / "sub" / "bad.sumo", "| where a = \"1\" && b = \"2\"\n");
+	sumoql::testing::WriteFile(folder / "notes.txt", "| where (\n");
+	auto result = RunSumoql("check --strict '" + folder.string() + "'");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 1) << result.err;
+	EXPECT_NE(result.err.find("bad.sumo:1:17: error SQ2005"), std::string::npos) << result.err;
+	EXPECT_EQ(result.err.find("notes.txt"), std::string::npos) << result.err;
+}
+
+TEST(Cli, CheckEmptyDirectoryIsInputError) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_empty_directory");
+	auto result = RunSumoql("check '" + folder.string() + "'");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 2) << result.err;
+	EXPECT_NE(result.err.find("the directory has no .sumo query files"), std::string::npos) << result.err;
+}
+
+TEST(Cli, RunDirectoryAsQueryIsInputError) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("run_directory_query");
+	auto result = RunSumoql("run '" + folder.string() + "' fixtures/t1568.003/sysmon3-crafted.jsonl");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 2) << result.err;
+	EXPECT_NE(result.err.find("is a directory, not a query file"), std::string::npos) << result.err;
+	EXPECT_EQ(result.out, "");
+}
+
+TEST(Cli, MissingQueryFileGivesReason) {
+	auto result = RunSumoql("check no-such-query.sumo");
+	EXPECT_EQ(result.exit_code, 2) << result.err;
+	EXPECT_NE(result.err.find("no-such-query.sumo: cannot open the query file: No such file or directory"),
+	          std::string::npos)
+	    << result.err;
+}
+
 TEST(Cli, CheckGivesRegexFlagsCode) {
 	const fs::path folder = sumoql::testing::MakeScratchFolder("check_regex_flags");
 	const fs::path query = folder / "flags.sumo";

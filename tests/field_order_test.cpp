@@ -57,6 +57,25 @@ TEST(FieldOrder, ParseFieldAndSortAndFields) {
 	EXPECT_EQ(findings[1].span.column, 51u);
 }
 
+TEST(FieldOrder, RewriteInPlaceIsNotCreation) {
+	// The first stage that writes Image or a also reads it, so the field comes from the events.
+	const std::vector<std::string> queries = {
+	    "| where Image matches \"*cmd*\" | toLowerCase(Image) as Image",
+	    "| where a = 1 | a + 1 as a",
+	    "| where a = 1 | a + 1 as a | \"x\" as a",
+	};
+	for (const auto &text : queries) {
+		EXPECT_TRUE(FindingsOf(text).empty()) << text;
+	}
+}
+
+TEST(FieldOrder, CreationAfterRewriteElsewhere) {
+	// b is rewritten in place nowhere: `b + 1 as c` reads b and creates c, which line 1 reads.
+	auto findings = FindingsOf("| where c > 1\n| b + 1 as c");
+	ASSERT_EQ(findings.size(), 1u);
+	EXPECT_EQ(findings[0].subject, "c");
+}
+
 TEST(FieldOrder, ScopeReadsFieldCreatedLater) {
 	// `user=bob | parse "u=*" as user`: the scope term starts at column 1.
 	auto findings = FindingsOf("user=bob | parse \"u=*\" as user");

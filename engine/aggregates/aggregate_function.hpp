@@ -73,7 +73,8 @@ enum class NumericStatistic { kSum, kAvg, kMin, kMax, kStddev };
 //! `sum`, `avg`, `min`, `max` and `stddev` over the values of `slot` that read as numbers.
 AggregateFunctionPtr MakeNumericStatistic(NumericStatistic statistic, idx_t slot);
 
-//! `pct(f, p1, p2, ...)` and `median(f)`: exact percentiles over the values that read as numbers.
+//! `pct(f, p1, p2, ...)` and `median(f)`: exact nearest-rank percentiles over the values that read
+//! as numbers.
 AggregateFunctionPtr MakePercentile(idx_t slot, std::vector<double> percentiles);
 
 enum class PickedValue { kFirst, kLast, kMostRecent, kLeastRecent };

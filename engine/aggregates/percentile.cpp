@@ -7,8 +7,10 @@ namespace sumoql {
 
 namespace {
 
-//! Exact percentiles with linear interpolation between the two nearest ranks: percentile p of n
-//! sorted values sits at rank p / 100 * (n - 1), counted from 0.
+//! Exact percentiles by nearest rank, which Sumo Logic's support article on pct results gives as
+//! its formula: percentile p of n sorted values is the value at rank p / 100 * n, rounded up and
+//! counted from 1. The result is always one of the values, so no interpolation adds rounding
+//! error. Percentile 0 is the smallest value.
 //! NOTE: every numeric value of a group is held until the end. Sumo switches to a t-digest
 //! estimate above 1,000 values; sumoql stays exact, so memory grows with the values of `pct`.
 class PercentileFunction : public AggregateFunction {
@@ -43,14 +45,13 @@ public:
 			sorted_[group] = true;
 		}
 
-		double rank = percentiles_[output] / 100.0 * static_cast<double>(values.size() - 1);
-		auto lower = static_cast<idx_t>(std::floor(rank));
-		idx_t upper = std::min<idx_t>(lower + 1, values.size() - 1);
-		double fraction = rank - static_cast<double>(lower);
+		// p * n / 100 rather than p / 100 * n, so that 95 * 20 / 100 is exactly rank 19.
+		double rank = std::ceil(percentiles_[output] * static_cast<double>(values.size()) / 100.0);
+		idx_t index = static_cast<idx_t>(std::clamp(rank, 1.0, static_cast<double>(values.size()))) - 1;
 
 		Value value;
 		value.type = LogicalType::kNumber;
-		value.number = values[lower] + (values[upper] - values[lower]) * fraction;
+		value.number = values[index];
 		return value;
 	}
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 
 namespace sumoql {
@@ -28,13 +29,29 @@ struct Creation {
 	SourceSpan span;
 };
 
-//! Returns, for each field some stage writes, the first stage that writes it.
+bool ReadsField(const StageFieldSummary &summary, const std::string &folded_name) {
+	return std::any_of(summary.reads.begin(), summary.reads.end(),
+	                   [&](const FieldUse &use) { return FoldCase(use.name) == folded_name; });
+}
+
+//! Returns, for each field some stage creates, the first stage that writes it. A field whose first
+//! writer also reads it, as in `toLowerCase(Image) as Image`, is rewritten in place, so it comes
+//! from the events and has no creating stage.
 std::map<std::string, Creation> FirstCreations(const std::vector<StageFieldSummary> &summaries,
                                                const ast::Query &query) {
 	std::map<std::string, Creation> creations;
+	std::set<std::string> from_events;
 	for (std::size_t stage = 0; stage < summaries.size(); stage++) {
 		for (const auto &name : summaries[stage].writes) {
-			creations.emplace(FoldCase(name), Creation {stage, query.operators[stage].span});
+			std::string folded = FoldCase(name);
+			if (creations.count(folded) > 0 || from_events.count(folded) > 0) {
+				continue;
+			}
+			if (ReadsField(summaries[stage], folded)) {
+				from_events.insert(std::move(folded));
+			} else {
+				creations.emplace(std::move(folded), Creation {stage, query.operators[stage].span});
+			}
 		}
 	}
 	return creations;

@@ -9,6 +9,7 @@
 #include "engine/operators/assign.hpp"
 #include "engine/operators/dedup.hpp"
 #include "engine/operators/fields.hpp"
+#include "engine/operators/fillmissing.hpp"
 #include "engine/operators/limit.hpp"
 #include "engine/operators/lookup.hpp"
 #include "engine/operators/hash_aggregate.hpp"
@@ -53,6 +54,9 @@ constexpr std::string_view kHiddenSlotPrefix = "\x01";
 //! sums at most this many rows.
 constexpr idx_t kDedupMaxRawRows = 100000;
 constexpr idx_t kTotalMaxRows = 100000;
+//! Sumo Logic's fillmissing enumerates at most this many combinations of key values, the same
+//! limit as the groups of an aggregation.
+constexpr idx_t kFillmissingMaxCombinations = 10000;
 //! Sumo Logic documents that `json auto` and `keyvalue auto` show at most this many fields per
 //! message, besides the fields the query names.
 constexpr idx_t kAutoMaxShownFields = 100;
@@ -110,6 +114,10 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::TransposeOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TopkOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::TopOperator &node);
+	void PlanOperator(const ast::Operator &op, const ast::FillmissingOperator &node);
+	FillGeneratorSettings PlanFillGenerator(const ast::FillGenerator &generator);
+	idx_t FindRowField(const std::string &name, SourceSpan span, std::string_view operator_name);
+	idx_t ReadFillField(const std::string &name, SourceSpan span);
 	void PlanOperator(const ast::Operator &op, const ast::OutlierOperator &node);
 	std::vector<SortKeySlot> PlanTopGroups(const ast::TopOperator &node);
 	void ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::vector<idx_t> &output_slots);
@@ -152,6 +160,11 @@ private:
 	bool needs_message_time_ = false;
 	//! Set once an aggregation stage ran: later stages see aggregate rows, not raw messages.
 	bool aggregated_ = false;
+	//! The width of the last `timeslice` with a fixed width, which `fillmissing timeslice` uses
+	//! when it gives none.
+	std::optional<double> timeslice_width_ms_;
+	//! Aggregate results that are always numbers, such as `_count`: fillmissing fills them with 0.
+	std::set<idx_t> numeric_slots_;
 	//! Set by an aggregation: the slots a later stage may read, which are the group-by fields,
 	//! the results, and the fields created after it.
 	std::optional<std::set<idx_t>> visible_after_aggregation_;
@@ -638,6 +651,17 @@ std::vector<idx_t> Planner::ReadKeySlots(const std::vector<ast::ByField> &keys) 
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::DedupOperator &node) {
 	DedupSettings settings;
+	if (node.keys.empty() && aggregated_) {
+		// Rows after an aggregation have no `_raw` to compare, so the general hint about adding
+		// the field to 'by' would not help.
+		std::vector<std::string> names;
+		for (idx_t slot : plan_->output.columns) {
+			names.push_back(plan_->schema.name(slot));
+		}
+		ThrowAt(op.span, "dedup without 'by' compares _raw, which rows after an aggregation do not have",
+		        fmt::format("name the fields to compare, as in dedup by {}. The rows have the fields {}",
+		                    names.empty() ? "_count" : names.front(), fmt::join(names, ", ")));
+	}
 	if (node.keys.empty()) {
 		settings.key_slots = ReadKeySlots({ast::ByField {std::string(kRaw), op.span}});
 	} else {
@@ -806,6 +830,24 @@ idx_t Planner::PlanAggregateArgument(const ast::Expression &argument) {
 	return slot;
 }
 
+//! True for the aggregates whose result is a number for every group: `count` (also of no row),
+//! and the numeric statistics, which are null only for a group without numbers.
+bool HasNumericResult(ast::AggregateKind kind) {
+	switch (kind) {
+	case ast::AggregateKind::kCount:
+	case ast::AggregateKind::kCountDistinct:
+	case ast::AggregateKind::kSum:
+	case ast::AggregateKind::kAvg:
+	case ast::AggregateKind::kMin:
+	case ast::AggregateKind::kMax:
+	case ast::AggregateKind::kStddev:
+	case ast::AggregateKind::kPercentile:
+		return true;
+	default:
+		return false;
+	}
+}
+
 BoundAggregate Planner::BindAggregate(const ast::AggregateCall &call, std::vector<std::string> &output_names) {
 	std::optional<idx_t> slot;
 	if (call.argument) {
@@ -882,6 +924,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &
 	std::vector<BoundAggregate> aggregates;
 	std::vector<idx_t> output_slots;
 	std::set<idx_t> visible(key_slots.begin(), key_slots.end());
+	numeric_slots_.clear();
 	for (const auto &call : node.calls) {
 		std::vector<std::string> names;
 		BoundAggregate bound = call.kind == ast::AggregateKind::kCount && node.count_frequent
@@ -900,6 +943,9 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AggregateOperator &
 			visible.insert(slot);
 			bound.output_slots.push_back(slot);
 			output_slots.push_back(slot);
+			if (node.count_frequent || HasNumericResult(call.kind)) {
+				numeric_slots_.insert(slot);
+			}
 		}
 		aggregates.push_back(std::move(bound));
 	}
@@ -937,6 +983,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TimesliceOperator
 	MarkCreated(start_name);
 	MarkCreated("__timeslice_end");
 
+	timeslice_width_ms_ = node.width_ms;
 	if (node.width_ms) {
 		AddOperator(std::make_unique<TimesliceOperator>(slots, *node.width_ms));
 	} else {
@@ -1015,6 +1062,7 @@ std::vector<SortKeySlot> Planner::PlanTopGroups(const ast::TopOperator &node) {
 	std::vector<idx_t> output_slots;
 	if (node.ranking.empty()) {
 		idx_t count_slot = plan_->schema.AddField("_count");
+		numeric_slots_ = {count_slot};
 		aggregates.push_back({MakeCount(std::nullopt), {count_slot}});
 		output_slots.push_back(count_slot);
 		ranking.push_back({count_slot, true});
@@ -1030,6 +1078,116 @@ std::vector<SortKeySlot> Planner::PlanTopGroups(const ast::TopOperator &node) {
 	AddOperator(std::make_unique<HashAggregateOperator>(key_slots, std::move(aggregates)));
 	ShowAggregateRows(key_slots, output_slots);
 	return ranking;
+}
+
+//! Returns the slot of field `name` of the rows that reach a stage with a fixed set of fields.
+idx_t Planner::FindRowField(const std::string &name, SourceSpan span, std::string_view operator_name) {
+	const OutputLayout &output = plan_->output;
+	auto slot = plan_->schema.Find(name);
+	if (!slot || std::find(output.columns.begin(), output.columns.end(), *slot) == output.columns.end()) {
+		std::vector<std::string> names;
+		for (idx_t column : output.columns) {
+			names.push_back(plan_->schema.name(column));
+		}
+		ThrowAt(span, fmt::format("the rows that reach {} have no field '{}'", operator_name, name),
+		        fmt::format("their fields are: {}", fmt::join(names, ", ")));
+	}
+	return *slot;
+}
+
+//! Returns the slot of a field that fillmissing fills: any field of raw messages, or one of the
+//! fields of rows with a fixed set of fields.
+idx_t Planner::ReadFillField(const std::string &name, SourceSpan span) {
+	if (plan_->output.include_event_fields) {
+		// The field becomes an output column, so an added row, which has no event text, shows it.
+		idx_t slot = ReadField({name, span});
+		MarkCreated(name);
+		return slot;
+	}
+	return FindRowField(name, span, "fillmissing");
+}
+
+FillGeneratorSettings Planner::PlanFillGenerator(const ast::FillGenerator &generator) {
+	FillGeneratorSettings settings;
+	settings.slot = ReadFillField(generator.field, generator.span);
+	switch (generator.kind) {
+	case ast::FillGenerator::Kind::kValues:
+		settings.kind = FillGeneratorKind::kValues;
+		settings.values = generator.values;
+		break;
+	case ast::FillGenerator::Kind::kAllValues:
+		settings.kind = FillGeneratorKind::kAllValues;
+		break;
+	case ast::FillGenerator::Kind::kTimeslice:
+		settings.kind = FillGeneratorKind::kTimeslice;
+		if (!generator.width_ms && !timeslice_width_ms_) {
+			ThrowAt(generator.span, "fillmissing timeslice needs the slice width",
+			        "give it, as in fillmissing timeslice(15m), or slice with a width before: timeslice 15m");
+		}
+		settings.width_ms = generator.width_ms ? *generator.width_ms : *timeslice_width_ms_;
+		break;
+	}
+	return settings;
+}
+
+void Planner::PlanOperator(const ast::Operator &op, const ast::FillmissingOperator &node) {
+	const OutputLayout &output = plan_->output;
+	FillmissingSettings settings;
+	std::set<idx_t> key_slots;
+	for (const auto &generator : node.generators) {
+		settings.generators.push_back(PlanFillGenerator(generator));
+		if (!key_slots.insert(settings.generators.back().slot).second) {
+			ThrowAt(generator.span, fmt::format("fillmissing has two generators for '{}'", generator.field),
+			        "give each key field one generator");
+		}
+		if (generator.kind == ast::FillGenerator::Kind::kTimeslice && !settings.take_last_from) {
+			settings.take_last_from = settings.generators.size() - 1;
+		}
+	}
+	if (node.take_last && !settings.take_last_from) {
+		ThrowAt(op.span, "takeLast needs a timeslice generator, whose previous slice gives the values",
+		        "add one, as in fillmissing timeslice(1m), values all in type takeLast");
+	}
+	if (!node.take_last) {
+		settings.take_last_from.reset();
+	}
+
+	// Raw messages have no fixed set of fields, so added rows get only the key fields and the
+	// fields that `with` names.
+	if (!output.include_event_fields) {
+		for (idx_t slot : output.columns) {
+			if (!key_slots.count(slot)) {
+				settings.defaults.push_back({slot, std::nullopt, {}, numeric_slots_.count(slot) > 0});
+			}
+		}
+	}
+	for (const auto &constant : node.constants) {
+		idx_t slot = ReadFillField(constant.field, constant.span);
+		if (key_slots.count(slot)) {
+			ThrowAt(constant.span, fmt::format("'{}' is a key field, which its generator fills", constant.field),
+			        "'with' sets the fields that no generator fills, such as _count");
+		}
+		auto fill = std::find_if(settings.defaults.begin(), settings.defaults.end(),
+		                         [slot](const FillDefault &entry) { return entry.slot == slot; });
+		if (fill == settings.defaults.end()) {
+			fill = settings.defaults.insert(settings.defaults.end(), {slot, std::nullopt, {}, false});
+		}
+		Value value;
+		if (constant.kind == ast::FillConstant::Kind::kNumber) {
+			value.type = LogicalType::kNumber;
+			value.number = constant.number;
+		} else if (constant.kind == ast::FillConstant::Kind::kString) {
+			value.type = LogicalType::kString;
+			fill->constant_text = constant.text;
+		}
+		fill->constant = value;
+	}
+
+	settings.from_ms = options_.from;
+	settings.to_ms = options_.to;
+	settings.max_combinations = kFillmissingMaxCombinations;
+	settings.span = op.span;
+	AddOperator(std::make_unique<FillmissingOperator>(std::move(settings)));
 }
 
 void Planner::FinishProjection() {

@@ -98,6 +98,16 @@ void SummarizeTop(const ast::TopOperator &node, StageFieldSummary &summary) {
 	summary.change = RowFieldChange::kReplacesAll;
 }
 
+//! `fillmissing` reads its key fields and adds rows that set them and the fields `with` names.
+void SummarizeFillmissing(const ast::FillmissingOperator &node, StageFieldSummary &summary) {
+	for (const auto &generator : node.generators) {
+		summary.reads.push_back({generator.field, generator.span});
+	}
+	for (const auto &constant : node.constants) {
+		summary.writes.push_back(constant.field);
+	}
+}
+
 //! `outlier f [by a]` reads f, `_timeslice` and the group fields, and adds its six `f_` fields.
 void SummarizeOutlier(const ast::Operator &op, const ast::OutlierOperator &node, StageFieldSummary &summary) {
 	summary.reads.push_back({node.field, node.field_span});
@@ -136,6 +146,8 @@ void SummarizeOtherStage(const ast::Operator &op, StageFieldSummary &summary) {
 			    summary.writes.push_back("_rank");
 		    } else if constexpr (std::is_same_v<Node, ast::TopOperator>) {
 			    SummarizeTop(node, summary);
+		    } else if constexpr (std::is_same_v<Node, ast::FillmissingOperator>) {
+			    SummarizeFillmissing(node, summary);
 		    } else if constexpr (std::is_same_v<Node, ast::OutlierOperator>) {
 			    SummarizeOutlier(op, node, summary);
 		    } else if constexpr (std::is_same_v<Node, ast::TimesliceOperator>) {
@@ -195,9 +207,11 @@ std::string_view OperatorName(const ast::Operator &op) {
 			    return "topk";
 		    } else if constexpr (std::is_same_v<Node, ast::OutlierOperator>) {
 			    return "outlier";
-		    } else {
-			    static_assert(std::is_same_v<Node, ast::TopOperator>, "every operator has a name");
+		    } else if constexpr (std::is_same_v<Node, ast::TopOperator>) {
 			    return "top";
+		    } else {
+			    static_assert(std::is_same_v<Node, ast::FillmissingOperator>, "every operator has a name");
+			    return "fillmissing";
 		    }
 	    },
 	    op.node);

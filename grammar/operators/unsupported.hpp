@@ -14,8 +14,7 @@ struct operator_name : seq<Word, not_at<identifier_other>> {};
 
 // Sumo Logic operators that sumoql does not run yet.
 struct unsupported_operator_name
-    : sor<operator_name<TAO_PEGTL_ISTRING("xml")>,
-          operator_name<TAO_PEGTL_ISTRING("fillmissing")>> {};
+    : sor<operator_name<TAO_PEGTL_ISTRING("xml")>> {};
 
 struct unsupported_operator : seq<unsupported_operator_name, opaque_body> {};
 
