@@ -274,8 +274,12 @@ std::unique_ptr<ResultWriter> MakeWriter(const QueryPlan &plan, const RunSetting
 	auto writer = MakeResultWriter(ChooseFormat(settings.format), std::cout);
 	if (!plan.output.include_event_fields) {
 		std::vector<std::string> names;
+		const auto &auto_slots = plan.output.auto_field_slots;
 		for (idx_t slot : plan.output.columns) {
-			names.push_back(plan.schema.name(slot));
+			// An auto extraction's keys are known only from its rows.
+			if (std::find(auto_slots.begin(), auto_slots.end(), slot) == auto_slots.end()) {
+				names.push_back(plan.schema.name(slot));
+			}
 		}
 		writer->DeclareColumns(std::move(names));
 	}

@@ -166,7 +166,8 @@ struct WhereOperator {
 	ExpressionPtr condition;
 };
 
-//! `parse [field=F] "anchor * text" as a, b [nodrop]`.
+//! `parse [field=F] "anchor * text" as a, b [nodrop]`. A parse with several patterns, as in
+//! `parse "a=*," as a, "b=*," as b`, gives one such stage per pattern.
 struct ParseAnchorOperator {
 	std::optional<std::string> field;
 	std::string pattern;
@@ -216,7 +217,7 @@ struct JsonOperator {
 };
 
 //! `keyvalue` / `kv`: in inference mode (the default) or with `regex "re"`, the value next to
-//! each listed key. `auto` is parsed but not run.
+//! each listed key, or with `auto` every pair found.
 struct KeyValueOperator {
 	std::optional<std::string> field;
 	std::vector<std::string> keys;
@@ -226,6 +227,10 @@ struct KeyValueOperator {
 	std::optional<std::string> regex;
 	SourceSpan regex_span;
 	bool auto_mode = false;
+	//! `auto delim "s"`: the one separator between key and value.
+	std::optional<std::string> delimiter;
+	//! `auto keys ... refonly`: extract only the listed keys.
+	bool refonly = false;
 	bool nodrop = false;
 };
 

@@ -75,7 +75,7 @@ using Selector = parse_tree::selector<
         g::where_op, g::parse_op, g::parse_anchor, g::parse_regex, g::parse_xml, g::extract_op, g::field_option,
         g::split_op, g::csv_op, g::delimiter_option, g::quote_option, g::escape_option, g::character_literal,
         g::indexed_column, g::column_index, g::skipped_column,
-        g::keyvalue_op, g::kv_auto, g::kv_regex, g::kv_key_list,
+        g::keyvalue_op, g::kv_auto, g::kv_regex, g::kv_delim, g::kv_key_list,
         g::json_op, g::json_auto, g::json_auto_keys, g::maxdepth_number, g::refonly, g::extractarrays,
         g::alias_list, g::json_pair_alias, g::nodrop, g::multi, g::eval_op, g::eval_pair, g::expression_stage,
         g::fields_op, g::fields_exclusion, g::sort_op, g::sort_key, g::ascending_prefix,
@@ -948,45 +948,55 @@ bool IsPromotableToRegex(std::string_view pattern) {
 	return pattern.find("(?<") != std::string_view::npos && pattern.find('*') == std::string_view::npos;
 }
 
+// `parse "a=*" as a, "b=*" as b` becomes one anchor stage per pattern, in order, with the same
+// field and nodrop. Consecutive parse stages drop a row unless every one matches, or an earlier
+// nodrop stage of the run matched it, which is the rule for one stage with several patterns.
 void AstBuilder::BuildAnchorParse(const Node &parse_node, const Node &anchor_node) {
-	ast::ParseAnchorOperator anchor;
-	const Node *pattern = nullptr;
-	const Node *aliases = nullptr;
+	std::optional<std::string> field;
+	bool nodrop = false;
+	std::vector<std::pair<const Node *, const Node *>> pairs;
 	for (const auto &child : anchor_node.children) {
 		if (child->is_type<g::field_option>()) {
-			anchor.field = FieldNameText(*child->children.front());
+			field = FieldNameText(*child->children.front());
 		} else if (child->is_type<g::string_literal>()) {
-			pattern = child.get();
+			pairs.emplace_back(child.get(), nullptr);
 		} else if (child->is_type<g::alias_list>()) {
-			aliases = child.get();
+			pairs.back().second = child.get();
 		} else if (child->is_type<g::nodrop>()) {
-			anchor.nodrop = true;
+			nodrop = true;
 		}
 	}
-	anchor.pattern = Unescape(LiteralBody(*pattern));
-	anchor.pattern_span = SpanOf(*pattern);
 
-	if (aliases == nullptr) {
-		if (!IsPromotableToRegex(anchor.pattern)) {
-			Fail(SpanAfter(*pattern), g::kMissingAliasList, g::kMissingAliasListHint);
+	const auto [first_pattern, first_aliases] = pairs.front();
+	if (first_aliases == nullptr) {
+		std::string pattern = Unescape(LiteralBody(*first_pattern));
+		if (!IsPromotableToRegex(pattern)) {
+			Fail(SpanAfter(*first_pattern), g::kMissingAliasList, g::kMissingAliasListHint);
 		}
 
 		ast::ParseRegexOperator regex;
-		regex.field = std::move(anchor.field);
-		regex.patterns.push_back(std::move(anchor.pattern));
-		regex.pattern_spans.push_back(anchor.pattern_span);
-		regex.nodrop = anchor.nodrop;
+		regex.field = std::move(field);
+		regex.patterns.push_back(std::move(pattern));
+		regex.pattern_spans.push_back(SpanOf(*first_pattern));
+		regex.nodrop = nodrop;
 		regex.promoted_from_anchor = true;
 		RecordExtension(ast::ExtensionKind::kAnchorParsePromotedToRegex, SpanOfLeadingWord(parse_node));
 		query_.operators.push_back({SpanOf(parse_node), std::move(regex)});
 		return;
 	}
 
-	for (const auto &alias : aliases->children) {
-		anchor.aliases.push_back(FieldNameText(*alias));
+	for (const auto &[pattern, aliases] : pairs) {
+		ast::ParseAnchorOperator anchor;
+		anchor.field = field;
+		anchor.nodrop = nodrop;
+		anchor.pattern = Unescape(LiteralBody(*pattern));
+		anchor.pattern_span = SpanOf(*pattern);
+		for (const auto &alias : aliases->children) {
+			anchor.aliases.push_back(FieldNameText(*alias));
+		}
+		CheckAnchorPattern(*pattern, anchor);
+		query_.operators.push_back({SpanOf(parse_node), std::move(anchor)});
 	}
-	CheckAnchorPattern(*pattern, anchor);
-	query_.operators.push_back({SpanOf(parse_node), std::move(anchor)});
 }
 
 void AstBuilder::CheckAnchorPattern(const Node &pattern, const ast::ParseAnchorOperator &anchor) const {
@@ -1114,6 +1124,14 @@ void AstBuilder::BuildKeyValue(const Node &node) {
 			const Node &pattern = *child->children.front();
 			kv.regex = Unescape(LiteralBody(pattern));
 			kv.regex_span = SpanOf(pattern);
+		} else if (child->is_type<g::kv_delim>()) {
+			kv.delimiter = Unescape(LiteralBody(*child->children.front()));
+			if (kv.delimiter->empty()) {
+				Fail(SpanOf(*child), "'delim' needs a separator of at least one character",
+				     "for example: kv auto delim \":\"");
+			}
+		} else if (child->is_type<g::refonly>()) {
+			kv.refonly = true;
 		} else if (child->is_type<g::kv_key_list>()) {
 			for (const auto &key : child->children) {
 				kv.keys.push_back(Unescape(LiteralBody(*key)));
@@ -1194,16 +1212,21 @@ void AstBuilder::BuildEval(const Node &node) {
 	}
 }
 
+// `a as x, b as y` becomes one assignment stage per pair, run left to right, so `y` may use `x`.
 void AstBuilder::BuildExpressionStage(const Node &node) {
 	const Node &value_node = *node.children[0];
 
 	ast::AssignOperator assign;
 	assign.value = BuildExpression(value_node, 0);
 	if (node.children.size() > 1) {
-		const Node &target = *node.children[1];
-		assign.target = FieldNameText(target);
-		assign.target_span = SpanOf(target);
-		query_.operators.push_back({SpanOf(node), std::move(assign)});
+		for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
+			ast::AssignOperator pair;
+			pair.value = i == 0 ? std::move(assign.value) : BuildExpression(*node.children[i], 0);
+			const Node &target = *node.children[i + 1];
+			pair.target = FieldNameText(target);
+			pair.target_span = SpanOf(target);
+			query_.operators.push_back({SpanOf(node), std::move(pair)});
+		}
 		return;
 	}
 

@@ -70,6 +70,12 @@ template <> inline constexpr const char *error_message<field_option_value> = "ex
 template <> inline constexpr const char *error_message<anchor_pattern> = "expected a quoted pattern after 'parse'";
 template <> inline constexpr const char *error_hint<anchor_pattern> = "for example: parse \"user=*,\" as user";
 template <> inline constexpr const char *error_message<alias_list> = "expected an alias list after 'as'";
+template <> inline constexpr const char *error_message<next_assignment_value> = "expected an expression after ','";
+template <> inline constexpr const char *error_message<next_assignment_as> = "expected 'as' and a field name after the expression";
+template <> inline constexpr const char *error_hint<next_assignment_as> = "for example: | 0 as a, 1 as b";
+template <> inline constexpr const char *error_message<next_anchor_pattern> = "expected a quoted pattern after ','";
+template <> inline constexpr const char *error_message<anchor_pair_as> = "expected 'as' and field names after the pattern";
+template <> inline constexpr const char *error_hint<anchor_pair_as> = "for example: parse \"a=*,\" as a, \"b=*,\" as b";
 template <> inline constexpr const char *error_hint<alias_list> = "name one field for each '*' in the pattern";
 template <> inline constexpr const char *error_message<regex_patterns> = "expected a quoted regular expression";
 template <> inline constexpr const char *error_hint<regex_patterns> = "for example: parse regex \"user=(?<user>\\w+)\"";

@@ -251,10 +251,10 @@ TEST(Cli, CheckStrictRejectsSymbolicAnd) {
 	EXPECT_NE(strict.err.find(":1:17: error SQ2005: '&&' and '||'"), std::string::npos) << strict.err;
 }
 
-TEST(Cli, AutoExtractionIsUnimplementedNotSemantic) {
-	const fs::path folder = sumoql::testing::MakeScratchFolder("auto_kind");
-	const fs::path query = folder / "auto.sumo";
-	sumoql::testing::WriteFile(query, "| json auto\n");
+TEST(Cli, UnimplementedOperatorIsNotSemantic) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("unimplemented_kind");
+	const fs::path query = folder / "smooth.sumo";
+	sumoql::testing::WriteFile(query, "| smooth _count\n");
 	auto result = RunSumoql("check --format json '" + query.string() + "'");
 	fs::remove_all(folder);
 
@@ -262,7 +262,7 @@ TEST(Cli, AutoExtractionIsUnimplementedNotSemantic) {
 	auto object = nlohmann::json::parse(result.out);
 	EXPECT_EQ(object["code"], "SQ3002");
 	EXPECT_EQ(object["kind"], "unimplemented");
-	EXPECT_EQ(object["construct"], "json auto");
+	EXPECT_EQ(object["construct"], "smooth");
 	EXPECT_EQ(object["column"], 3);
 }
 

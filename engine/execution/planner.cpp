@@ -16,6 +16,8 @@
 #include "engine/operators/parse_anchor.hpp"
 #include "engine/operators/json_path.hpp"
 #include "engine/operators/parse_json.hpp"
+#include "engine/operators/parse_json_auto.hpp"
+#include "engine/operators/parse_keyvalue_auto.hpp"
 #include "engine/operators/parse_keyvalue.hpp"
 #include "engine/operators/parse_xml.hpp"
 #include "engine/operators/parse_regex.hpp"
@@ -43,7 +45,7 @@ namespace {
 
 constexpr std::string_view kMessageTime = "_messageTime";
 constexpr std::string_view kRaw = "_raw";
-//! The slot name of each event's JSON text. No query can spell it, so it never clashes.
+//! The slot name of each event's JSON text.
 constexpr std::string_view kEventTextSlotName = "\x01event";
 //! The prefix of other slot names that no query can spell.
 constexpr std::string_view kHiddenSlotPrefix = "\x01";
@@ -55,19 +57,14 @@ constexpr idx_t kTotalMaxRows = 100000;
 //! Sumo Logic's fillmissing enumerates at most this many combinations of key values, the same
 //! limit as the groups of an aggregation.
 constexpr idx_t kFillmissingMaxCombinations = 10000;
+//! Sumo Logic documents that `json auto` and `keyvalue auto` show at most this many fields per
+//! message, besides the fields the query names.
+constexpr idx_t kAutoMaxShownFields = 100;
 //! Sumo Logic's transpose creates at most this many fields from column values.
 constexpr idx_t kTransposeMaxColumns = 300;
 
 [[noreturn]] void ThrowAt(SourceSpan span, std::string message, std::string hint = {}) {
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
-}
-
-//! Rejects a Sumo Logic form that sumoql parses but does not run yet, such as `json auto`, so
-//! that `check` counts it as unimplemented and not as a mistake in the query.
-[[noreturn]] void ThrowUnimplemented(SourceSpan span, std::string construct, std::string hint) {
-	std::string message = fmt::format("'{}' is not supported yet", construct);
-	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint),
-	                              DiagnosticKind::kUnimplemented, std::move(construct)}});
 }
 
 //! A short name of the stage for the run's stage counts, such as "where at line 2".
@@ -94,6 +91,9 @@ private:
 	idx_t ReadField(const FieldUse &use);
 	void ReadFromEvents(const std::vector<FieldUse> &names);
 	void MarkCreated(std::string_view name);
+	AutoFieldSink MakeAutoFieldSink(const std::vector<std::pair<std::string, std::string>> &listed, bool refonly);
+	void PlanJsonAuto(const ast::Operator &op, const ast::JsonOperator &node);
+	void PlanKeyValueAuto(const ast::Operator &op, const ast::KeyValueOperator &node);
 	void AddOperator(std::unique_ptr<PhysicalOperator> op);
 	void PlanOperator(const ast::Operator &op, const ast::WhereOperator &node);
 	void PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperator &node);
@@ -153,6 +153,9 @@ private:
 		std::set<idx_t> kept;
 	};
 	std::vector<Allowlist> allowlists_;
+	//! The `json auto` and `keyvalue auto` stages since the last aggregation, without `refonly`.
+	//! A field that a later stage reads may be one of their keys, so it becomes a target of each.
+	std::vector<AutoFieldSink *> auto_sinks_;
 	bool previous_was_parse_ = false;
 	bool needs_message_time_ = false;
 	//! Set once an aggregation stage ran: later stages see aggregate rows, not raw messages.
@@ -256,6 +259,15 @@ idx_t Planner::ReadField(const FieldUse &use) {
 		plan_->schema.AddField(kMessageTime);
 	}
 	idx_t slot = plan_->schema.AddField(use.name);
+	bool built_in = EqualsIgnoringCase(use.name, kMessageTime) || EqualsIgnoringCase(use.name, kRaw);
+	if (!built_in && !auto_sinks_.empty()) {
+		for (AutoFieldSink *sink : auto_sinks_) {
+			sink->AddTarget(use.name, slot);
+		}
+		if (visible_after_aggregation_) {
+			visible_after_aggregation_->insert(slot);
+		}
+	}
 	if (visible_after_aggregation_) {
 		if (visible_after_aggregation_->count(slot) == 0) {
 			ThrowAt(use.span, fmt::format("Field {} not found, please check the spelling and try again", use.name),
@@ -389,7 +401,8 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &node) {
 	if (node.auto_mode) {
-		ThrowUnimplemented(op.span, "json auto", "name the keys to extract, as in json \"user.name\"");
+		PlanJsonAuto(op, node);
+		return;
 	}
 	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
 
@@ -407,6 +420,87 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &nod
 		targets.push_back({std::move(*path), slot});
 	}
 	AddOperator(std::make_unique<JsonOperator>(settings, std::move(targets)));
+}
+
+//! Makes the sink of an auto extraction stage. The listed keys become fields of their own, and
+//! so does every field an earlier stage created, because Sumo documents that `json auto`
+//! replaces fields extracted before it. Without `refonly`, a hidden slot contains the other fields.
+AutoFieldSink Planner::MakeAutoFieldSink(const std::vector<std::pair<std::string, std::string>> &listed, bool refonly) {
+	Schema &schema = plan_->schema;
+
+	// The listed keys show first, then the others.
+	std::vector<idx_t> listed_slots;
+	for (const auto &[key, field] : listed) {
+		listed_slots.push_back(schema.AddField(field));
+		MarkCreated(field);
+	}
+	std::optional<idx_t> auto_slot;
+	if (!refonly) {
+		auto_slot = schema.AddField(fmt::format("{}auto{}", kHiddenSlotPrefix, plan_->output.auto_field_slots.size()));
+		MarkCreated(schema.name(*auto_slot));
+		plan_->output.auto_field_slots.push_back(*auto_slot);
+	}
+	AutoFieldSink sink(auto_slot, kAutoMaxShownFields);
+	for (idx_t i = 0; i < listed.size(); i++) {
+		sink.AddTarget(listed[i].second, listed_slots[i]);
+	}
+
+	std::set<idx_t> earlier = current_source_ ? created_by_source_[*current_source_] : created_;
+	for (idx_t slot : earlier) {
+		const std::string &name = schema.name(slot);
+		if (!name.starts_with('_') && !name.starts_with(kHiddenSlotPrefix)) {
+			sink.AddTarget(name, slot);
+		}
+	}
+	return sink;
+}
+
+//! Pairs each listed key with its field: its `as` name, or the key itself.
+std::vector<std::pair<std::string, std::string>> ListedKeys(const std::vector<std::string> &keys,
+                                                           const std::vector<std::string> &aliases) {
+	std::vector<std::pair<std::string, std::string>> listed;
+	for (idx_t i = 0; i < keys.size(); i++) {
+		listed.emplace_back(keys[i], aliases.empty() ? keys[i] : aliases[i]);
+	}
+	return listed;
+}
+
+void Planner::PlanJsonAuto(const ast::Operator &op, const ast::JsonOperator &node) {
+	ParseSettings settings = ParseSettingsFor(node.field, true, op.span);
+
+	JsonAutoSettings options;
+	options.max_depth = node.max_depth;
+	options.extract_arrays = node.extract_arrays;
+	options.keys.renames = ListedKeys(node.paths, node.aliases);
+	options.keys.refonly = node.refonly;
+
+	AutoFieldSink sink = MakeAutoFieldSink(options.keys.renames, node.refonly);
+	auto stage = std::make_unique<JsonAutoOperator>(settings, std::move(options), std::move(sink));
+	if (!node.refonly) {
+		auto_sinks_.push_back(&stage->sink());
+	}
+	AddOperator(std::move(stage));
+}
+
+void Planner::PlanKeyValueAuto(const ast::Operator &op, const ast::KeyValueOperator &node) {
+	if (node.regex) {
+		ThrowAt(node.regex_span, "keyvalue auto takes no regular expression",
+		        "use kv auto to find every pair, or kv regex \"re\" \"key\" for listed keys");
+	}
+	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
+
+	KeyValueAutoSettings options;
+	options.delimiter = node.delimiter;
+	options.keys.renames = ListedKeys(node.keys, node.aliases);
+	options.keys.refonly = node.refonly;
+	options.keys.case_sensitive = true;
+
+	AutoFieldSink sink = MakeAutoFieldSink(options.keys.renames, node.refonly);
+	auto stage = std::make_unique<KeyValueAutoOperator>(settings, std::move(options), std::move(sink));
+	if (!node.refonly) {
+		auto_sinks_.push_back(&stage->sink());
+	}
+	AddOperator(std::move(stage));
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator &node) {
@@ -435,7 +529,14 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator 
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::KeyValueOperator &node) {
 	if (node.auto_mode) {
-		ThrowUnimplemented(op.span, "keyvalue auto", "name the keys to extract, as in kv \"user\", \"ip\"");
+		PlanKeyValueAuto(op, node);
+		return;
+	}
+	if (node.delimiter) {
+		ThrowAt(op.span, "'delim' applies only to keyvalue auto", "write kv auto delim \":\", or leave out delim");
+	}
+	if (node.refonly) {
+		ThrowAt(op.span, "'refonly' applies only to keyvalue auto", "leave out refonly: kv extracts only the listed keys");
 	}
 	ParseSettings settings = ParseSettingsFor(node.field, node.nodrop, op.span);
 
@@ -460,7 +561,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::KeyValueOperator 
 		MarkCreated(name);
 		targets.push_back({node.keys[i], slot});
 	}
-	plan_->operators.push_back(std::make_unique<KeyValueOperator>(settings, std::move(regex), std::move(targets)));
+	AddOperator(std::make_unique<KeyValueOperator>(settings, std::move(regex), std::move(targets)));
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::SplitOperator &node) {
@@ -472,8 +573,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::SplitOperator &no
 		MarkCreated(column.name);
 		columns.push_back({column.position - 1, slot});
 	}
-	plan_->operators.push_back(
-	    std::make_unique<SplitOperator>(input_slot, node.delimiter, node.quote, node.escape, std::move(columns)));
+	AddOperator(std::make_unique<SplitOperator>(input_slot, node.delimiter, node.quote, node.escape, std::move(columns)));
 }
 
 void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &node) {
@@ -484,7 +584,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
 	auto value = binder.Bind(*node.value);
 	if (node.target.empty()) {
-		plan_->operators.push_back(std::make_unique<AssignOperator>(std::move(value), std::nullopt));
+		AddOperator(std::make_unique<AssignOperator>(std::move(value), std::nullopt));
 		return;
 	}
 	idx_t target = plan_->schema.AddField(node.target);
@@ -681,7 +781,8 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::TransposeOperator
 	for (idx_t slot : output.columns) {
 		bool is_key = std::count(settings.row_slots.begin(), settings.row_slots.end(), slot) > 0 ||
 		              std::count(settings.column_slots.begin(), settings.column_slots.end(), slot) > 0;
-		if (!is_key) {
+		bool is_auto = std::count(output.auto_field_slots.begin(), output.auto_field_slots.end(), slot) > 0;
+		if (!is_key && !is_auto) {
 			values.push_back(slot);
 		}
 	}
@@ -870,6 +971,7 @@ void Planner::ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::
 	}
 	visible_after_aggregation_ = std::set<idx_t>(output.columns.begin(), output.columns.end());
 	aggregated_ = true;
+	auto_sinks_.clear();
 }
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::TimesliceOperator &node) {

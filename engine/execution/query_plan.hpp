@@ -28,6 +28,10 @@ struct OutputLayout {
 	std::vector<idx_t> columns;
 	//! With include_event_fields: case-folded names that `fields - a` removed.
 	std::vector<std::string> excluded;
+	//! The slots in `columns` that hold the fields of a `json auto` or `keyvalue auto` stage as
+	//! one JSON object text per row. A row shows each of its keys in the slot's place, except
+	//! keys that another column or `fields -` names.
+	std::vector<idx_t> auto_field_slots;
 	//! Where in `columns` a `transpose` stage inserts the fields it creates from column values
 	//! once its input has ended; unset when those fields are not shown.
 	std::optional<idx_t> dynamic_columns_at;

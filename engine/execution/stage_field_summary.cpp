@@ -218,6 +218,12 @@ std::string_view OperatorName(const ast::Operator &op) {
 }
 
 bool IsParseStage(const ast::Operator &op) {
+	// `json auto` never drops a row, so it neither keeps a row for a later stage nor needs one
+	// kept for itself.
+	const auto *json = std::get_if<ast::JsonOperator>(&op.node);
+	if (json && json->auto_mode) {
+		return false;
+	}
 	return std::holds_alternative<ast::ParseAnchorOperator>(op.node) ||
 	       std::holds_alternative<ast::ParseRegexOperator>(op.node) ||
 	       std::holds_alternative<ast::ParseXmlOperator>(op.node) ||

@@ -39,7 +39,8 @@ struct StageFieldSummary {
 //! An aggregation is "aggregation", and an `expr as field` stage is "as".
 std::string_view OperatorName(const ast::Operator &op);
 
-//! Returns true for `parse`, `parse regex`, `parse xml`, `json` and `keyvalue` stages.
+//! Returns true for the stages that take part in the chain rule of parse operators: `parse`,
+//! `parse regex`, `parse xml`, `json` and `keyvalue`, but not `json auto`, which never drops a row.
 bool IsParseStage(const ast::Operator &op);
 
 //! Lists the fields `op` reads and writes, in query text order.

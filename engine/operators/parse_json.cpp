@@ -18,35 +18,6 @@ std::string_view TrimTrailingSpace(std::string_view text) {
 	return text;
 }
 
-//! The JSON text of `value` as written in the input: strings keep their quotes.
-simdjson::error_code RawJson(ondemand::value value, std::string_view &text) {
-	ondemand::json_type type;
-	if (auto code = value.type().get(type)) {
-		return code;
-	}
-	if (type == ondemand::json_type::object) {
-		ondemand::object object;
-		if (auto code = value.get_object().get(object)) {
-			return code;
-		}
-		if (auto code = object.raw_json().get(text)) {
-			return code;
-		}
-	} else if (type == ondemand::json_type::array) {
-		ondemand::array array;
-		if (auto code = value.get_array().get(array)) {
-			return code;
-		}
-		if (auto code = array.raw_json().get(text)) {
-			return code;
-		}
-	} else {
-		text = value.raw_json_token();
-	}
-	text = TrimTrailingSpace(text);
-	return simdjson::SUCCESS;
-}
-
 //! Calls `on_match` with each value that `steps` reach from `current`. A key, index or type that
 //! is not there means no match. Only invalid JSON returns an error.
 template <typename OnMatch>
@@ -98,6 +69,34 @@ void SetText(Vector &column, sel_t row, std::string_view text) {
 }
 
 } // namespace
+
+simdjson::error_code RawJson(ondemand::value value, std::string_view &text) {
+	ondemand::json_type type;
+	if (auto code = value.type().get(type)) {
+		return code;
+	}
+	if (type == ondemand::json_type::object) {
+		ondemand::object object;
+		if (auto code = value.get_object().get(object)) {
+			return code;
+		}
+		if (auto code = object.raw_json().get(text)) {
+			return code;
+		}
+	} else if (type == ondemand::json_type::array) {
+		ondemand::array array;
+		if (auto code = value.get_array().get(array)) {
+			return code;
+		}
+		if (auto code = array.raw_json().get(text)) {
+			return code;
+		}
+	} else {
+		text = value.raw_json_token();
+	}
+	text = TrimTrailingSpace(text);
+	return simdjson::SUCCESS;
+}
 
 JsonOperator::JsonOperator(ParseSettings settings, std::vector<Target> targets)
     : settings_(settings), targets_(std::move(targets)), matched_(kVectorSize) {

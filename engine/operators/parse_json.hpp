@@ -11,6 +11,10 @@
 
 namespace sumoql {
 
+//! Sets `text` to the JSON text of `value` as written in the input, so strings keep their quotes
+//! and numbers their spelling.
+simdjson::error_code RawJson(simdjson::ondemand::value value, std::string_view &text);
+
 //! `json "a.b", "c[0]" as x, y [nodrop]`: reads the JSON in the input field and stores the value
 //! at each path in its field. A string value becomes its text, a number or boolean its JSON
 //! text, an object or array its JSON text, and JSON null a null. A path with `[*]` gives the

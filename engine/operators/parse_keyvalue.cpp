@@ -8,12 +8,14 @@ namespace sumoql {
 
 namespace {
 
-bool IsKeyCharacter(char c) {
-	return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
-}
-
 bool IsValueEnd(char c) {
 	return IsAsciiSpace(c) || c == ',' || c == ';' || c == '&' || c == ')' || c == ']' || c == '}';
+}
+
+} // namespace
+
+bool IsKeyCharacter(char c) {
+	return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
 }
 
 std::size_t SkipSpaces(std::string_view text, std::size_t position) {
@@ -22,6 +24,25 @@ std::size_t SkipSpaces(std::string_view text, std::size_t position) {
 	}
 	return position;
 }
+
+std::size_t ReadInferredValue(std::string_view text, std::size_t start, std::string_view &value) {
+	start = SkipSpaces(text, start);
+	if (start < text.size() && (text[start] == '"' || text[start] == '\'')) {
+		std::size_t close = text.find(text[start], start + 1);
+		if (close != std::string_view::npos) {
+			value = text.substr(start + 1, close - start - 1);
+			return close + 1;
+		}
+	}
+	std::size_t end = start;
+	while (end < text.size() && !IsValueEnd(text[end])) {
+		end++;
+	}
+	value = text.substr(start, end - start);
+	return end;
+}
+
+namespace {
 
 //! Returns the position after the separator `=`, `:` or `->` at `position`, or npos.
 std::size_t SkipSeparator(std::string_view text, std::size_t position) {
@@ -69,20 +90,7 @@ bool KeyValueOperator::InferValue(std::string_view text, std::string_view key, s
 		if (start == std::string_view::npos) {
 			continue;
 		}
-		start = SkipSpaces(text, start);
-
-		if (start < text.size() && (text[start] == '"' || text[start] == '\'')) {
-			std::size_t close = text.find(text[start], start + 1);
-			if (close != std::string_view::npos) {
-				value = text.substr(start + 1, close - start - 1);
-				return true;
-			}
-		}
-		std::size_t end = start;
-		while (end < text.size() && !IsValueEnd(text[end])) {
-			end++;
-		}
-		value = text.substr(start, end - start);
+		ReadInferredValue(text, start, value);
 		return true;
 	}
 	return false;

@@ -11,6 +11,17 @@
 
 namespace sumoql {
 
+//! True for the characters of a key name in inference mode: letters, digits, `_`, `.` and `-`.
+bool IsKeyCharacter(char c);
+
+//! Returns the position after the spaces and tabs at `position`.
+std::size_t SkipSpaces(std::string_view text, std::size_t position);
+
+//! Reads the inference-mode value after a separator, from `start` on: optional spaces, then the
+//! text inside a pair of double or single quotes, or the text up to the next white space, `,`,
+//! `;`, `&`, `)`, `]` or `}`. Returns the position after the value.
+std::size_t ReadInferredValue(std::string_view text, std::size_t start, std::string_view &value);
+
 //! `keyvalue "user", "ip" as u, i [nodrop]` (also `kv`): stores the value next to each key.
 //!
 //! Inference mode finds the first occurrence of the key as a whole name that is followed by

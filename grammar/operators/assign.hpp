@@ -9,9 +9,15 @@ namespace sumoql::grammar {
 
 struct assign_target : seq<whitespace, field_name> {};
 
-// as_op <- expr 'as' FIELD. Without `as`, the expression must be a cast of a field, which the
-// syntax tree builder checks.
-struct expression_stage : seq<expression, opt<whitespace, kw_as, must<assign_target>>> {};
+// A further assignment of the same stage: `, expr as field`.
+struct next_assignment_value : seq<whitespace, expression> {};
+struct next_assignment_as : seq<whitespace, kw_as> {};
+struct next_assignment : seq<one<','>, must<next_assignment_value, next_assignment_as, assign_target>> {};
+
+// as_op <- expr 'as' FIELD (',' expr 'as' FIELD)*. Without `as`, the expression must be a cast of
+// a field, which the syntax tree builder checks.
+struct expression_stage
+    : seq<expression, opt<whitespace, kw_as, must<assign_target>, star<whitespace, next_assignment>>> {};
 
 struct kw_eval : reserved<TAO_PEGTL_ISTRING("eval")> {};
 
