@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
@@ -200,8 +201,23 @@ InputPlan PlanInputs(const std::vector<std::string> &paths, const std::optional<
 		return planner.Finish();
 	}
 
+	// A file named twice, such as `a.jsonl ./a.jsonl`, would count every event twice, so it is
+	// read once, as a file matched by several source globs is.
 	std::vector<std::string> inputs = paths.empty() ? std::vector<std::string> {"-"} : paths;
+	std::map<std::string, std::string> first_names;
 	for (const auto &path : inputs) {
+		std::error_code error;
+		std::string identity = path == "-" ? path : std::filesystem::weakly_canonical(path, error).string();
+		if (error) {
+			identity = path;
+		}
+		auto [first, inserted] = first_names.emplace(identity, path);
+		if (!inserted) {
+			std::cerr << fmt::format("sumoql: warning: {}: the same input as {}, given earlier; reading it once\n",
+			                         path == "-" ? "<stdin>" : path, first->second == "-" ? "<stdin>" : first->second);
+			continue;
+		}
+
 		const SourceConfig *claimed = nullptr;
 		if (config && path != "-") {
 			for (const auto &source : config->sources) {

@@ -169,6 +169,21 @@ TEST_F(SourcesCliTest, ScopeMissingEveryEventHints) {
 	EXPECT_NE(result.err.find("--source-category"), std::string::npos) << result.err;
 }
 
+TEST_F(SourcesCliTest, FileNamedTwiceIsReadOnce) {
+	fs::path input = Write("twice.jsonl", R"({"host": "a"})"
+	                                      "\n"
+	                                      R"({"host": "a"})"
+	                                      "\n");
+	const std::string same = (input.parent_path() / "." / input.filename()).string();
+	auto result = RunSumoql("run -f jsonl -e '| count by host' '" + input.string() + "' '" + same + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"host\":\"a\",\"_count\":2}\n");
+	EXPECT_NE(result.err.find("the same input as " + input.string() + ", given earlier; reading it once"),
+	          std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find("2 events read from 1 file"), std::string::npos) << result.err;
+}
+
 TEST_F(SourcesCliTest, LayoutAutoLooksIntoJsonArray) {
 	fs::path input = Write("events.json", "[\n"
 	                                      R"( {"event_id": 3, "computer_name": "HOST-6", "event_data": {"Image": "a.exe"}},)"
