@@ -32,7 +32,9 @@ bool CheckFile(const std::string &path, const CheckSettings &settings) {
 	ast::Query parsed;
 	if (ParseQueryText(query, settings.strict, parsed, diagnostics)) {
 		try {
-			PlanQuery(parsed, PlanOptions {});
+			PlanOptions options;
+			options.allow_unmapped_tables = true;
+			PlanQuery(parsed, options);
 		} catch (const QueryError &error) {
 			diagnostics.insert(diagnostics.end(), error.diagnostics().begin(), error.diagnostics().end());
 		}

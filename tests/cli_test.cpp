@@ -225,6 +225,18 @@ TEST(Cli, MissingQueryFileGivesReason) {
 	    << result.err;
 }
 
+TEST(Cli, CheckAcceptsUnmappedLookupTable) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("check_unmapped_lookup");
+	const fs::path query = folder / "lookup.sumo";
+	sumoql::testing::WriteFile(query, "| lookup owner from path://\"/Library/hosts\" on host=name\n"
+	                                  "| where owner = \"ops\"\n");
+	auto result = RunSumoql("check --strict '" + query.string() + "'");
+	fs::remove_all(folder);
+
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.err, "");
+}
+
 TEST(Cli, CheckGivesRegexFlagsCode) {
 	const fs::path folder = sumoql::testing::MakeScratchFolder("check_regex_flags");
 	const fs::path query = folder / "flags.sumo";

@@ -121,7 +121,8 @@ private:
 	void PlanOperator(const ast::Operator &op, const ast::OutlierOperator &node);
 	std::vector<SortKeySlot> PlanTopGroups(const ast::TopOperator &node);
 	void ShowAggregateRows(const std::vector<idx_t> &key_slots, const std::vector<idx_t> &output_slots);
-	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table);
+	std::shared_ptr<const LookupTable> ResolveTable(const ast::TableSource &table,
+	                                                std::vector<std::string> named_columns = {});
 	idx_t FindTableColumn(const LookupTable &table, const ast::TableSource &source, const std::string &column,
 	                      SourceSpan span);
 	std::vector<idx_t> ReadKeySlots(const std::vector<ast::ByField> &keys);
@@ -711,11 +712,15 @@ void Planner::PlanOperator(const ast::Operator &, const ast::DiffOperator &node)
 	AddOperator(std::make_unique<AccumOperator>(std::move(settings)));
 }
 
-std::shared_ptr<const LookupTable> Planner::ResolveTable(const ast::TableSource &table) {
+std::shared_ptr<const LookupTable> Planner::ResolveTable(const ast::TableSource &table,
+                                                         std::vector<std::string> named_columns) {
 	// A hosted table such as geo://location never gets here, because PlanQuery rejects its query.
 	std::shared_ptr<const LookupTable> found;
 	if (options_.lookups) {
 		found = options_.lookups->Find(table.location);
+	}
+	if (!found && options_.allow_unmapped_tables) {
+		return LookupTable::Empty(std::move(named_columns));
 	}
 	if (!found) {
 		ThrowAt(table.span, fmt::format("lookup table '{}' is not mapped to a file", table.location),
@@ -738,7 +743,14 @@ idx_t Planner::FindTableColumn(const LookupTable &table, const ast::TableSource 
 
 void Planner::PlanOperator(const ast::Operator &op, const ast::LookupOperator &node) {
 	LookupSettings settings;
-	settings.table = ResolveTable(node.table);
+	std::vector<std::string> named_columns;
+	for (const auto &join : node.joins) {
+		named_columns.push_back(join.column);
+	}
+	for (const auto &column : node.columns) {
+		named_columns.push_back(column.column);
+	}
+	settings.table = ResolveTable(node.table, std::move(named_columns));
 	const LookupTable &table = *settings.table;
 
 	for (const auto &join : node.joins) {

@@ -66,6 +66,9 @@ struct PlanOptions {
 	std::int64_t now_ms = 0;
 	//! The lookup tables that `lookup` and `cat` may name; none when unset.
 	std::shared_ptr<LookupCatalog> lookups;
+	//! When set, a table that `lookups` does not map is planned as an empty table with the
+	//! columns the query names, as `check` needs, because it reads no table.
+	bool allow_unmapped_tables = false;
 };
 
 //! The part of a plan that differs between sources: what the reader extracts, and the field

@@ -135,4 +135,10 @@ std::optional<std::string_view> LookupTable::Cell(idx_t row, idx_t column) const
 	return cell;
 }
 
+std::shared_ptr<const LookupTable> LookupTable::Empty(std::vector<std::string> columns) {
+	auto table = std::make_shared<LookupTable>();
+	table->columns_ = std::move(columns);
+	return table;
+}
+
 } // namespace sumoql

@@ -18,6 +18,10 @@ public:
 	//! twice, or has a row whose cell count differs from the header's.
 	static std::shared_ptr<const LookupTable> Load(const std::string &file);
 
+	//! Returns a table with these columns and no rows, which stands in for an unmapped table
+	//! when a query is only checked.
+	static std::shared_ptr<const LookupTable> Empty(std::vector<std::string> columns);
+
 	//! The column names in file order, with surrounding spaces removed.
 	const std::vector<std::string> &columns() const {
 		return columns_;
