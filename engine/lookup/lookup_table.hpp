@@ -18,7 +18,7 @@ public:
 	//! twice, or has a row whose cell count differs from the header's.
 	static std::shared_ptr<const LookupTable> Load(const std::string &file);
 
-	//! Returns a table with these columns and no rows, which stands in for an unmapped table
+	//! Returns a table with these columns and no rows, which replaces an unmapped table
 	//! when a query is only checked.
 	static std::shared_ptr<const LookupTable> Empty(std::vector<std::string> columns);
 
