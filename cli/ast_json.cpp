@@ -8,38 +8,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char *BinaryOperatorName(ast::BinaryOperator op) {
-	switch (op) {
-	case ast::BinaryOperator::kAdd:
-		return "+";
-	case ast::BinaryOperator::kSubtract:
-		return "-";
-	case ast::BinaryOperator::kMultiply:
-		return "*";
-	case ast::BinaryOperator::kDivide:
-		return "/";
-	case ast::BinaryOperator::kModulo:
-		return "%";
-	case ast::BinaryOperator::kEqual:
-		return "=";
-	case ast::BinaryOperator::kNotEqual:
-		return "!=";
-	case ast::BinaryOperator::kLess:
-		return "<";
-	case ast::BinaryOperator::kLessEqual:
-		return "<=";
-	case ast::BinaryOperator::kGreater:
-		return ">";
-	case ast::BinaryOperator::kGreaterEqual:
-		return ">=";
-	case ast::BinaryOperator::kAnd:
-		return "and";
-	case ast::BinaryOperator::kOr:
-		return "or";
-	}
-	return "unknown";
-}
-
 const char *AggregateKindName(ast::AggregateKind kind) {
 	switch (kind) {
 	case ast::AggregateKind::kCount:
@@ -179,7 +147,7 @@ Json AstJsonWriter::ExpressionNode(const ast::Expression &expression) const {
 			    json["unparenthesized_not"] = node.unparenthesized_not;
 		    } else if constexpr (std::is_same_v<T, ast::BinaryExpression>) {
 			    json = Node("binary", expression.span);
-			    json["operator"] = BinaryOperatorName(node.op);
+			    json["operator"] = std::string(ast::SpellingOf(node.op));
 			    json["left"] = Expression(node.left);
 			    json["right"] = Expression(node.right);
 		    } else if constexpr (std::is_same_v<T, ast::MatchesExpression>) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -69,6 +70,9 @@ enum class BinaryOperator {
 	kAnd,
 	kOr,
 };
+
+//! Returns the operator as a query writes it, such as `>=` or `and`.
+std::string_view SpellingOf(BinaryOperator op);
 
 struct BinaryExpression {
 	BinaryOperator op = BinaryOperator::kAnd;

@@ -28,38 +28,6 @@ namespace {
 
 std::string Render(const ast::Expression &expression);
 
-std::string BinarySymbol(ast::BinaryOperator op) {
-	switch (op) {
-	case ast::BinaryOperator::kAdd:
-		return "+";
-	case ast::BinaryOperator::kSubtract:
-		return "-";
-	case ast::BinaryOperator::kMultiply:
-		return "*";
-	case ast::BinaryOperator::kDivide:
-		return "/";
-	case ast::BinaryOperator::kModulo:
-		return "%";
-	case ast::BinaryOperator::kEqual:
-		return "=";
-	case ast::BinaryOperator::kNotEqual:
-		return "!=";
-	case ast::BinaryOperator::kLess:
-		return "<";
-	case ast::BinaryOperator::kLessEqual:
-		return "<=";
-	case ast::BinaryOperator::kGreater:
-		return ">";
-	case ast::BinaryOperator::kGreaterEqual:
-		return ">=";
-	case ast::BinaryOperator::kAnd:
-		return "and";
-	case ast::BinaryOperator::kOr:
-		return "or";
-	}
-	return "?";
-}
-
 struct ExpressionPrinter {
 	std::string operator()(const ast::NumberLiteral &number) const {
 		return fmt::format("{}", number.value);
@@ -83,7 +51,7 @@ struct ExpressionPrinter {
 		return fmt::format("({} {})", unary.unparenthesized_not ? "not*" : "not", Render(*unary.operand));
 	}
 	std::string operator()(const ast::BinaryExpression &binary) const {
-		return fmt::format("({} {} {})", BinarySymbol(binary.op), Render(*binary.left),
+		return fmt::format("({} {} {})", ast::SpellingOf(binary.op), Render(*binary.left),
 		                   Render(*binary.right));
 	}
 	std::string operator()(const ast::MatchesExpression &matches) const {
