@@ -28,10 +28,10 @@ struct ExplainSettings {
 	std::map<std::string, std::string> parameters;
 };
 
-std::string ReadTextFile(const std::string &path, const char *what) {
+std::string ReadTextFile(const std::string &path, const char *file_kind) {
 	std::ifstream file(path, std::ios::binary);
 	if (!file) {
-		throw InputError(path + ": cannot open the " + what);
+		throw InputError(path + ": cannot open the " + file_kind);
 	}
 	std::ostringstream text;
 	text << file.rdbuf();

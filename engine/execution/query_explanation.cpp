@@ -119,7 +119,7 @@ void ExplainRules(const std::vector<ExtractionRules> &rules, const ast::Query &q
 		auto stages = rule.StagePointers();
 		all_stages.insert(all_stages.end(), stages.begin(), stages.end());
 	}
-	const auto kept = SelectExtractionStages(all_stages, query);
+	const auto selected_stages = SelectExtractionStages(all_stages, query);
 
 	for (const auto &rule : rules) {
 		// The rule was parsed with `prefix_length` characters in front of its text.
@@ -130,7 +130,7 @@ void ExplainRules(const std::vector<ExtractionRules> &rules, const ast::Query &q
 			if (span.line == 1) {
 				span.column -= std::min(span.column - 1, rule.prefix_length);
 			}
-			if (std::find(kept.begin(), kept.end(), op) == kept.end()) {
+			if (std::find(selected_stages.begin(), selected_stages.end(), op) == selected_stages.end()) {
 				explanation.notes.push_back(fmt::format("the field extraction stage at {}:{}:{} is left out, "
 				                                        "because the query reads none of the fields it writes",
 				                                        rule.source_name, span.line, span.column));
@@ -142,7 +142,7 @@ void ExplainRules(const std::vector<ExtractionRules> &rules, const ast::Query &q
 			explanation.stages.push_back(std::move(stage));
 		}
 	}
-	if (!kept.empty()) {
+	if (!selected_stages.empty()) {
 		explanation.notes.push_back("field extraction rules run on each event before the scope, and never drop "
 		                            "an event");
 	}

@@ -29,10 +29,11 @@ struct AutoKeyList {
 	std::optional<std::string> FieldName(std::string_view key, std::string_view default_name) const;
 };
 
-//! Where the fields of an auto extraction go. Which keys a row contains is known only at run time,
-//! so the fields are stored twice: the fields that later stages name get a slot of their own,
-//! set by the planner through AddTarget, and every field shown in the output goes into one JSON
-//! object text in the stage's auto-field slot, which the result row expands into its keys.
+//! The destination of the fields of an auto extraction. Which keys a row contains is known only
+//! at run time, so the fields are stored twice. Each field that a later stage names gets a slot
+//! of its own, which the planner sets through AddTarget. Every field shown in the output also
+//! goes into one JSON object text in the stage's auto-field slot, and the result row expands
+//! that object into its keys.
 class AutoFieldSink {
 public:
 	//! `auto_slot` is the hidden slot of the JSON object text. It is unset with `refonly`, which shows

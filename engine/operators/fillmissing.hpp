@@ -31,9 +31,9 @@ struct FillDefault {
 	//! Set by `with V for f`. Unset, the value depends on the field's type: 0 for a number,
 	//! false for a boolean and null otherwise.
 	std::optional<Value> constant;
-	//! Holds the bytes of a string constant.
+	//! The bytes of a string constant.
 	std::string constant_text;
-	//! True when the field always holds numbers, as the results of `count` and `sum` do.
+	//! True when the field always contains numbers, as the results of `count` and `sum` do.
 	bool numeric = false;
 };
 
@@ -80,8 +80,8 @@ private:
 	void EncodeKey(const std::vector<Value> &combination);
 
 	FillmissingSettings settings_;
-	//! The row that holds the non-key values of a combination: an input row (held only for
-	//! takeLast) or an added row.
+	//! The row that contains the non-key values of a combination. It is an input row, kept only
+	//! for takeLast, or an added row.
 	struct KeyRow {
 		bool added = false;
 		std::optional<idx_t> row;
