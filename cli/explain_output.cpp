@@ -150,7 +150,7 @@ std::string ExplanationToText(const QueryExplanation &explanation, const QueryTe
 		position_width = std::max(position_width, Position(stage, query).size());
 	}
 
-	std::string out = fmt::format("Stages of {}, in run order:\n", query.source_name);
+	std::string out = fmt::format("Stages of {}, in query order:\n", query.source_name);
 	for (std::size_t i = 0; i < explanation.stages.size(); i++) {
 		AppendStage(i + 1, explanation.stages[i], query, name_width, position_width, out);
 	}

@@ -126,7 +126,7 @@ TEST(ExplainCli, DetectionTextIsAligned) {
 	auto result = RunSumoql(std::string("explain ") + kDetection);
 	EXPECT_EQ(result.exit_code, 0) << result.err;
 	const std::string &out = result.out;
-	EXPECT_NE(out.find("Stages of queries/t1568.003-dns-calculation.sumo, in run order:\n"), std::string::npos) << out;
+	EXPECT_NE(out.find("Stages of queries/t1568.003-dns-calculation.sumo, in query order:\n"), std::string::npos) << out;
 	EXPECT_NE(out.find("\n   3  parse regex  3:3    parse field=DestinationIp"), std::string::npos) << out;
 	EXPECT_NE(out.find("\n                          writes  oct1, oct2, oct3\n"), std::string::npos) << out;
 	EXPECT_NE(out.find("rows    drops all but _messageTime, Computer, User, Image"), std::string::npos) << out;

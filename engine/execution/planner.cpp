@@ -135,6 +135,7 @@ private:
 	ParseSettings ParseSettingsFor(const std::optional<std::string> &field, bool nodrop, SourceSpan span);
 	void FinishProjection();
 	void FinishSourceProjection(idx_t source);
+	void DeferParseStages();
 
 	PlanOptions options_;
 	std::unique_ptr<QueryPlan> plan_;
@@ -159,6 +160,22 @@ private:
 	std::vector<AutoFieldSink *> auto_sinks_;
 	bool previous_was_parse_ = false;
 	bool needs_message_time_ = false;
+	//! The slots one query stage reads and writes, collected while it is planned.
+	struct StageSlots {
+		std::set<idx_t> reads;
+		std::set<idx_t> writes;
+		//! A `where` or an assignment: a streaming stage whose effect on a row depends only on
+		//! the slots it reads.
+		bool row_local = false;
+		//! A `parse` or `parse regex` with `nodrop` that starts a run of parse stages. It moves
+		//! only when no other parse stage follows it.
+		bool deferrable = false;
+		bool is_parse = false;
+	};
+	StageSlots current_stage_;
+	bool stage_is_parse_ = false;
+	//! One entry per query operator, in query order.
+	std::vector<StageSlots> stage_slots_;
 	//! Set once an aggregation stage ran: later stages see aggregate rows, not raw messages.
 	bool aggregated_ = false;
 	//! The width of the last `timeslice` with a fixed width, which `fillmissing timeslice` uses
@@ -202,11 +219,13 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 	for (const auto &op : query.operators) {
 		bool is_parse = IsParseStage(op);
 		stage_label_ = StageLabel(op);
+		stage_is_parse_ = is_parse;
 		std::visit([&](const auto &node) { PlanOperator(op, node); }, op.node);
 		previous_was_parse_ = is_parse;
 	}
 
 	FinishProjection();
+	DeferParseStages();
 	return std::move(plan_);
 }
 
@@ -246,9 +265,13 @@ void Planner::PlanTimeRange() {
 void Planner::AddOperator(std::unique_ptr<PhysicalOperator> op) {
 	if (current_source_) {
 		plan_->sources[*current_source_].stages.push_back(std::move(op));
+		current_stage_ = StageSlots();
 	} else {
 		plan_->operators.push_back(std::move(op));
 		plan_->stage_labels.push_back(stage_label_);
+		current_stage_.is_parse = stage_is_parse_;
+		stage_slots_.push_back(std::move(current_stage_));
+		current_stage_ = StageSlots();
 	}
 }
 
@@ -260,6 +283,9 @@ idx_t Planner::ReadField(const FieldUse &use) {
 		plan_->schema.AddField(kMessageTime);
 	}
 	idx_t slot = plan_->schema.AddField(use.name);
+	if (!current_source_) {
+		current_stage_.reads.insert(slot);
+	}
 	bool built_in = EqualsIgnoringCase(use.name, kMessageTime) || EqualsIgnoringCase(use.name, kRaw);
 	if (!built_in && !auto_sinks_.empty()) {
 		for (AutoFieldSink *sink : auto_sinks_) {
@@ -312,6 +338,7 @@ void Planner::MarkCreated(std::string_view name) {
 		created_by_source_[*current_source_].insert(slot);
 	} else {
 		created_.insert(slot);
+		current_stage_.writes.insert(slot);
 	}
 	if (std::find(output.columns.begin(), output.columns.end(), slot) == output.columns.end()) {
 		output.columns.push_back(slot);
@@ -331,6 +358,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node
 	ReadFromEvents(names);
 
 	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
+	current_stage_.row_local = true;
 	AddOperator(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
 }
 
@@ -354,6 +382,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperat
 		slots.push_back(plan_->schema.AddField(alias));
 		MarkCreated(alias);
 	}
+	current_stage_.deferrable = settings.nodrop && settings.starts_run;
 	AddOperator(std::make_unique<ParseAnchorOperator>(settings, node.pattern, std::move(slots)));
 }
 
@@ -397,6 +426,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		}
 		patterns.push_back(std::move(pattern));
 	}
+	current_stage_.deferrable = settings.nodrop && settings.starts_run && !node.multi;
 	AddOperator(std::make_unique<ParseRegexOperator>(settings, std::move(patterns), node.multi));
 }
 
@@ -584,6 +614,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 
 	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
 	auto value = binder.Bind(*node.value);
+	current_stage_.row_local = true;
 	if (node.target.empty()) {
 		AddOperator(std::make_unique<AssignOperator>(std::move(value), std::nullopt));
 		return;
@@ -1267,6 +1298,53 @@ void Planner::FinishSourceProjection(idx_t source) {
 		if (slot && read.count(*slot)) {
 			projection.defaults.emplace_back(*slot, value);
 		}
+	}
+}
+
+//! Returns true when the two sets share a slot.
+bool Overlap(const std::set<idx_t> &a, const std::set<idx_t> &b) {
+	return std::any_of(a.begin(), a.end(), [&](idx_t slot) { return b.count(slot) > 0; });
+}
+
+//! Moves each `nodrop` parse stage to just before the first later stage that could see the
+//! difference, so that it parses only the rows that the filters in between keep. A `nodrop` parse
+//! keeps every row and changes only the slots it writes, and the stages it moves past are row-local
+//! stages that neither read nor write those slots nor write its input. So every stage reads the
+//! same rows with the same values, and the result is unchanged.
+void Planner::DeferParseStages() {
+	auto can_pass = [](const StageSlots &parse, const StageSlots &stage) {
+		return stage.row_local && !Overlap(stage.reads, parse.writes) && !Overlap(stage.writes, parse.writes) &&
+		       !Overlap(stage.writes, parse.reads);
+	};
+
+	auto &operators = plan_->operators;
+	std::vector<idx_t> &positions = plan_->query_positions;
+	positions.resize(operators.size());
+	for (idx_t i = 0; i < positions.size(); i++) {
+		positions[i] = i;
+	}
+
+	// Walking backwards moves each parse past stages that are still in query order.
+	for (idx_t i = operators.size(); i-- > 0;) {
+		const StageSlots &parse = stage_slots_[i];
+		bool ends_run = i + 1 == operators.size() || !stage_slots_[i + 1].is_parse;
+		if (!parse.deferrable || !ends_run) {
+			continue;
+		}
+		idx_t target = i + 1;
+		while (target < operators.size() && can_pass(parse, stage_slots_[target])) {
+			target++;
+		}
+		if (target == i + 1) {
+			continue;
+		}
+		auto rotate = [&](auto &items) {
+			std::rotate(items.begin() + i, items.begin() + i + 1, items.begin() + target);
+		};
+		rotate(operators);
+		rotate(positions);
+		rotate(stage_slots_);
+		plan_->deferred_stages.push_back(positions[target - 1]);
 	}
 }
 

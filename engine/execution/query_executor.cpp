@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -427,12 +428,29 @@ void QueryExecutor::Finish() {
 	writer_.Finish();
 }
 
+std::vector<StageCounts> QueryExecutor::StageCountsInQueryOrder() const {
+	std::vector<StageCounts> stages(stage_counts_.size());
+	for (idx_t i = 0; i < stage_counts_.size(); i++) {
+		stages[plan_.query_positions.empty() ? i : plan_.query_positions[i]] = stage_counts_[i];
+	}
+
+	// A deferred stage keeps every row, so in query order it passes on what the stage written
+	// before it passed on.
+	std::vector<idx_t> deferred = plan_.deferred_stages;
+	std::sort(deferred.begin(), deferred.end());
+	for (idx_t position : deferred) {
+		std::uint64_t rows = position == 0 ? stage_counts_.front().rows_in : stages[position - 1].rows_out;
+		stages[position] = {rows, rows};
+	}
+	return stages;
+}
+
 RunSummary QueryExecutor::summary() const {
 	RunSummary summary;
 	summary.input = input_stats_;
 	summary.rows_output = rows_output_;
 	summary.files = files_;
-	summary.stages = stage_counts_;
+	summary.stages = StageCountsInQueryOrder();
 	auto add = [&summary](const ExecutionStats &stats) {
 		summary.failed_conversions += stats.failed_conversions;
 		summary.rows_dropped += stats.rows_dropped;

@@ -122,6 +122,9 @@ private:
 	//! `counts`: the part worker threads run.
 	void RunStreamingStages(QueryPlan &plan, DataChunk &chunk, std::vector<StageCounts> &counts);
 	void Emit(const DataChunk &chunk);
+	//! The stage counts indexed by query position, with the counts that deferred stages would
+	//! have had where the query writes them.
+	std::vector<StageCounts> StageCountsInQueryOrder() const;
 
 	QueryPlan &plan_;
 	ResultWriter &writer_;

@@ -111,6 +111,27 @@ void NoteParseRuns(const std::vector<const ast::Operator *> &ops, std::vector<Ex
 	}
 }
 
+//! Notes each stage that the plan runs later than the query writes it. `first_stage` is the
+//! explanation index of the plan's first query position.
+void NoteDeferredStages(const QueryPlan &plan, std::vector<ExplainedStage> &stages, std::size_t first_stage) {
+	const auto &positions = plan.query_positions;
+	for (idx_t run = 0; run < positions.size(); run++) {
+		bool deferred = std::find(plan.deferred_stages.begin(), plan.deferred_stages.end(), positions[run]) !=
+		                plan.deferred_stages.end();
+		if (!deferred || run == 0) {
+			continue;
+		}
+		std::string next = run + 1 < positions.size()
+		                       ? fmt::format("stage {}, the first that reads or sets its fields",
+		                                     first_stage + positions[run + 1] + 1)
+		                       : std::string("the output, as no stage reads or sets its fields");
+		stages[first_stage + positions[run]].notes.push_back(
+		    fmt::format("keeps every row, so it runs after stage {}, just before {}, and parses only the rows "
+		                "that reach that point; stage counts still show it here",
+		                first_stage + positions[run - 1] + 1, next));
+	}
+}
+
 //! Adds the field extraction stages that the plan runs, and notes the ones it leaves out.
 void ExplainRules(const std::vector<ExtractionRules> &rules, const ast::Query &query,
                   QueryExplanation &explanation) {
@@ -181,6 +202,7 @@ QueryExplanation ExplainQuery(const ast::Query &query, std::string_view query_te
 		ops.push_back(&op);
 	}
 	NoteParseRuns(ops, explanation.stages, first_query_stage);
+	NoteDeferredStages(*plan, explanation.stages, first_query_stage - (query.scope ? 1 : 0));
 
 	const SourcePipeline &pipeline = plan->sources.front();
 	explanation.event_fields = pipeline.event_fields;

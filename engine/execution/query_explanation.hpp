@@ -29,8 +29,9 @@ struct ExplainedStage {
 	std::vector<std::string> notes;
 };
 
-//! The content of `sumoql explain`: the stages in run order, with the fields they read and
-//! write, and the fields the plan reads from each event.
+//! The content of `sumoql explain`: the stages in query order, after the field extraction stages
+//! that run before them, with the fields they read and write, and the fields the plan reads from
+//! each event.
 struct QueryExplanation {
 	std::vector<ExplainedStage> stages;
 	//! The fields the plan reads from each event, in the order it first reads them.

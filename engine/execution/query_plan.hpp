@@ -89,8 +89,15 @@ struct QueryPlan {
 	//! Never empty; indexed by the source number that inputs are read with.
 	std::vector<SourcePipeline> sources;
 	std::vector<std::unique_ptr<PhysicalOperator>> operators;
-	//! A label per operator, such as "scope" or "where at line 2", for stage counts.
+	//! A label per query stage, in query order, such as "scope" or "where at line 2", for stage
+	//! counts.
 	std::vector<std::string> stage_labels;
+	//! The index in `stage_labels` of each operator. The planner may run a stage later than the
+	//! query writes it, so this is not always the operator's own index.
+	std::vector<idx_t> query_positions;
+	//! The query positions of the stages that run later than written. Each keeps every row, so
+	//! its count in query order is the rows that leave the stage written before it.
+	std::vector<idx_t> deferred_stages;
 	//! Index in `operators` of the scope stage, when the query has a scope.
 	std::optional<idx_t> scope_index;
 	//! Index in `operators` of the time range stage, when --from or --to is set.
