@@ -28,6 +28,22 @@ TEST(WildcardPattern, BackslashIsLiteral) {
 	EXPECT_FALSE(pattern.Matches("svchost.exe"));
 }
 
+TEST(WildcardPattern, IgnoresAsciiCase) {
+	WildcardPattern pattern("*Windows*SYSMON*", WildcardPattern::Case::kIgnoreAscii);
+	EXPECT_TRUE(pattern.Matches("prod/windows/sysmon"));
+	EXPECT_TRUE(pattern.Matches("PROD/WINDOWS/SYSMON"));
+	EXPECT_FALSE(pattern.Matches("prod/sysmon/windows"));
+	EXPECT_TRUE(WildcardPattern("abc", WildcardPattern::Case::kIgnoreAscii).Matches("aBC"));
+	EXPECT_FALSE(WildcardPattern("abc", WildcardPattern::Case::kIgnoreAscii).Matches("aBCd"));
+}
+
+TEST(WildcardPattern, IgnoresCaseInLongText) {
+	// A text longer than the stack buffer for lowering takes the allocating path.
+	std::string text = std::string(300, 'x') + "SYSMON" + std::string(300, 'y');
+	EXPECT_TRUE(WildcardPattern("x*sysmon*y", WildcardPattern::Case::kIgnoreAscii).Matches(text));
+	EXPECT_FALSE(WildcardPattern("x*sysmon*x", WildcardPattern::Case::kIgnoreAscii).Matches(text));
+}
+
 TEST(WildcardPattern, SeveralStars) {
 	WildcardPattern pattern("*Windows NT*");
 	EXPECT_TRUE(pattern.Matches("Mozilla/5.0 (Windows NT 10.0)"));

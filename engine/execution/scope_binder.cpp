@@ -6,6 +6,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <optional>
+
 namespace sumoql {
 
 namespace {
@@ -24,6 +27,21 @@ std::unique_ptr<RE2> CompileCaseInsensitive(const std::string &pattern) {
 	options.set_log_errors(false);
 	options.set_dot_nl(true);
 	return std::make_unique<RE2>(pattern, options);
+}
+
+//! Returns the wildcard form of a `field=value` term for ASCII values, when it has one. On ASCII
+//! text, RE2's case folding of an ASCII pattern changes only ASCII letters, because the other
+//! members of their Unicode case orbits (such as the Kelvin sign for k) are not ASCII. So an
+//! ASCII pattern with no `?` (which matches one UTF-8 character) matches like the regex.
+std::optional<WildcardPattern> AsciiFieldValuePattern(std::string_view value, bool quoted) {
+	bool ascii = std::all_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+	bool has_wildcard_question = !quoted && value.find('?') != std::string_view::npos;
+	// A quoted `*` is literal, which the wildcard form cannot express.
+	bool has_literal_star = quoted && value.find('*') != std::string_view::npos;
+	if (!ascii || has_wildcard_question || has_literal_star) {
+		return std::nullopt;
+	}
+	return WildcardPattern(value, WildcardPattern::Case::kIgnoreAscii);
 }
 
 } // namespace
@@ -124,7 +142,9 @@ struct ScopeBinder {
 	}
 
 	BoundExpressionPtr BindNode(const ast::ScopeNode &scope, const ast::ScopeFieldTerm &node) {
-		return Search(scope, schema.AddField(node.field), FieldValuePattern(node.value, node.quoted));
+		return std::make_unique<BoundTextSearch>(scope.span, schema.AddField(node.field),
+		                                         CompileCaseInsensitive(FieldValuePattern(node.value, node.quoted)),
+		                                         AsciiFieldValuePattern(node.value, node.quoted));
 	}
 
 	BoundExpressionPtr BindNode(const ast::ScopeNode &scope, const ast::ScopeAnd &node) {

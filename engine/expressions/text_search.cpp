@@ -4,8 +4,21 @@
 
 namespace sumoql {
 
-BoundTextSearch::BoundTextSearch(SourceSpan span, idx_t slot, std::unique_ptr<RE2> regex)
-    : BoundExpression(span), slot_(slot), regex_(std::move(regex)) {
+namespace {
+
+bool IsAscii(std::string_view text) {
+	unsigned char bits = 0;
+	for (char c : text) {
+		bits |= static_cast<unsigned char>(c);
+	}
+	return bits < 0x80;
+}
+
+} // namespace
+
+BoundTextSearch::BoundTextSearch(SourceSpan span, idx_t slot, std::unique_ptr<RE2> regex,
+                                 std::optional<WildcardPattern> ascii_pattern)
+    : BoundExpression(span), slot_(slot), regex_(std::move(regex)), ascii_pattern_(std::move(ascii_pattern)) {
 }
 
 idx_t BoundTextSearch::Select(DataChunk &chunk, const SelectionVector &selection, idx_t count,
@@ -22,7 +35,10 @@ idx_t BoundTextSearch::Select(DataChunk &chunk, const SelectionVector &selection
 			continue;
 		}
 		std::string_view text = ValueAsText(values, row, chunk);
-		if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *regex_)) {
+		bool matched = ascii_pattern_ && IsAscii(text)
+		                   ? ascii_pattern_->Matches(text)
+		                   : RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *regex_);
+		if (matched) {
 			true_selection.Set(true_count++, row);
 		}
 	}
