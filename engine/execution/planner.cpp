@@ -8,6 +8,7 @@
 #include "engine/operators/accum.hpp"
 #include "engine/operators/assign.hpp"
 #include "engine/operators/dedup.hpp"
+#include "engine/operators/deferred_field_reader.hpp"
 #include "engine/operators/fields.hpp"
 #include "engine/operators/fillmissing.hpp"
 #include "engine/operators/limit.hpp"
@@ -47,6 +48,8 @@ constexpr std::string_view kMessageTime = "_messageTime";
 constexpr std::string_view kRaw = "_raw";
 //! The slot name of each event's JSON text.
 constexpr std::string_view kEventTextSlotName = "\x01event";
+//! The slot name of each event's text while its deferred keys are unread.
+constexpr std::string_view kPendingEventSlotName = "\x01pending";
 //! The prefix of other slot names that no query can spell.
 constexpr std::string_view kHiddenSlotPrefix = "\x01";
 
@@ -136,6 +139,7 @@ private:
 	void FinishProjection();
 	void FinishSourceProjection(idx_t source);
 	void DeferParseStages();
+	void DeferEventKeys();
 
 	PlanOptions options_;
 	std::unique_ptr<QueryPlan> plan_;
@@ -167,6 +171,11 @@ private:
 		//! A `where` or an assignment: a streaming stage whose effect on a row depends only on
 		//! the slots it reads.
 		bool row_local = false;
+		//! A streaming stage whose `reads` lists every slot it reads: a row-local stage, the
+		//! scope, the time range, or a `parse` or `parse regex` without `multi`.
+		bool known_reads = false;
+		//! A stage that drops the rows its condition rejects: `where`, the scope or the time range.
+		bool drops_rows = false;
 		//! A `parse` or `parse regex` with `nodrop` that starts a run of parse stages. It moves
 		//! only when no other parse stage follows it.
 		bool deferrable = false;
@@ -212,6 +221,8 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 		ReadFromEvents(names);
 		plan_->scope_index = plan_->operators.size();
 		stage_label_ = "scope";
+		current_stage_.known_reads = true;
+		current_stage_.drops_rows = true;
 		AddOperator(std::make_unique<WhereOperator>(BindScope(*query.scope, schema)));
 	}
 
@@ -226,6 +237,7 @@ std::unique_ptr<QueryPlan> Planner::Build(const ast::Query &query) {
 
 	FinishProjection();
 	DeferParseStages();
+	DeferEventKeys();
 	return std::move(plan_);
 }
 
@@ -259,6 +271,9 @@ void Planner::PlanTimeRange() {
 	idx_t slot = plan_->schema.AddField(kMessageTime);
 	plan_->time_range_index = plan_->operators.size();
 	stage_label_ = "time range";
+	current_stage_.reads.insert(slot);
+	current_stage_.known_reads = true;
+	current_stage_.drops_rows = true;
 	AddOperator(std::make_unique<TimeRangeOperator>(slot, options_.from, options_.to));
 }
 
@@ -359,6 +374,8 @@ void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node
 
 	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
 	current_stage_.row_local = true;
+	current_stage_.known_reads = true;
+	current_stage_.drops_rows = true;
 	AddOperator(std::make_unique<WhereOperator>(binder.Bind(*node.condition)));
 }
 
@@ -383,6 +400,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperat
 		MarkCreated(alias);
 	}
 	current_stage_.deferrable = settings.nodrop && settings.starts_run;
+	current_stage_.known_reads = true;
 	AddOperator(std::make_unique<ParseAnchorOperator>(settings, node.pattern, std::move(slots)));
 }
 
@@ -427,6 +445,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		patterns.push_back(std::move(pattern));
 	}
 	current_stage_.deferrable = settings.nodrop && settings.starts_run && !node.multi;
+	current_stage_.known_reads = !node.multi;
 	AddOperator(std::make_unique<ParseRegexOperator>(settings, std::move(patterns), node.multi));
 }
 
@@ -615,6 +634,7 @@ void Planner::PlanOperator(const ast::Operator &, const ast::AssignOperator &nod
 	ExpressionBinder binder(plan_->schema, *plan_->stats, QueryClock {options_.now_ms, options_.from, options_.to});
 	auto value = binder.Bind(*node.value);
 	current_stage_.row_local = true;
+	current_stage_.known_reads = true;
 	if (node.target.empty()) {
 		AddOperator(std::make_unique<AssignOperator>(std::move(value), std::nullopt));
 		return;
@@ -1346,6 +1366,73 @@ void Planner::DeferParseStages() {
 		rotate(stage_slots_);
 		plan_->deferred_stages.push_back(positions[target - 1]);
 	}
+}
+
+//! Leaves the event keys that the early filters do not read unread until a later stage needs
+//! them, so that only the rows that pass those filters pay for them. The keys are read just
+//! before the last filter of the query's streaming start, or after it when it is the only one,
+//! because few rows pass all filters but that one. Each chunk's reader still decides, from how
+//! many rows reached that point, whether deferring pays (DeferralPolicy).
+void Planner::DeferEventKeys() {
+	// NOTE: keys are deferred only for a plan with one source and no field extraction stages,
+	// because the wrapped stage is shared by every source and extraction stages read keys
+	// before the query's stages.
+	if (plan_->sources.size() != 1 || !plan_->sources.front().stages.empty()) {
+		return;
+	}
+
+	idx_t known_prefix = 0;
+	while (known_prefix < stage_slots_.size() && stage_slots_[known_prefix].known_reads) {
+		known_prefix++;
+	}
+	std::vector<idx_t> filters;
+	for (idx_t i = 0; i < known_prefix; i++) {
+		if (stage_slots_[i].drops_rows) {
+			filters.push_back(i);
+		}
+	}
+	if (filters.empty()) {
+		return;
+	}
+	// The wrapped stage runs on the worker threads, whose policies then see the rows it gets.
+	idx_t reader_at = filters.size() == 1 ? filters.back() + 1 : filters.back();
+	if (reader_at > known_prefix || reader_at >= plan_->operators.size()) {
+		return;
+	}
+	const PhysicalOperator &wrapped = *plan_->operators[reader_at];
+	if (wrapped.IsPipelineBreaker() || wrapped.IsExpanding() || wrapped.NeedsOrderedInput()) {
+		return;
+	}
+
+	std::set<idx_t> read_early;
+	for (idx_t i = 0; i < reader_at; i++) {
+		read_early.insert(stage_slots_[i].reads.begin(), stage_slots_[i].reads.end());
+	}
+	SourcePipeline &pipeline = plan_->sources.front();
+	Projection &projection = pipeline.projection;
+	bool deferred_any = false;
+	for (const auto &name : pipeline.event_fields) {
+		if (name.find('.') != std::string::npos) {
+			continue;
+		}
+		ProjectionNode &node = projection.root.Child(name);
+		bool has_default = std::any_of(projection.defaults.begin(), projection.defaults.end(),
+		                               [&](const auto &entry) { return node.slot && entry.first == *node.slot; });
+		if (!node.slot || node.has_children() || node.time_rank || read_early.count(*node.slot) ||
+		    node.slot == projection.raw_slot || has_default) {
+			continue;
+		}
+		node.deferred = true;
+		deferred_any = true;
+	}
+	if (!deferred_any) {
+		return;
+	}
+
+	projection.pending_event_slot = plan_->schema.AddField(kPendingEventSlotName);
+	projection.deferral = std::make_shared<DeferralPolicy>();
+	auto &stage = plan_->operators[reader_at];
+	stage = std::make_unique<DeferredFieldReader>(std::move(stage), projection);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/readers/input_stats.hpp"
+#include "engine/readers/json_event_decoder.hpp"
 #include "engine/readers/line_source.hpp"
 #include "engine/readers/projection.hpp"
 #include "engine/types/data_chunk.hpp"
@@ -18,11 +19,12 @@ namespace sumoql {
 //! Reads events from NDJSON (`.jsonl`, `.ndjson`: one JSON object per line) or from a file
 //! holding one JSON array of objects, and fills chunks with the projected fields.
 //!
-//! Each top-level key is a field, and nested objects are reachable by dotted names. A JSON string
-//! becomes its text. A number, `true` or `false` keeps its JSON text as a string, so
-//! `{"EventID": 3}` gives the field value "3". An object or array keeps its JSON text, and JSON
-//! null is null. A line that is not a JSON object is reported to `on_bad_input` with its line number,
-//! counted, and skipped. Blank lines are skipped silently.
+//! Each top-level key is a field, and nested objects are reachable by dotted names. Values are
+//! decoded as JsonEventDecoder describes. A line that is not a JSON object is reported to
+//! `on_bad_input` with its line number, counted, and skipped. Blank lines are skipped silently.
+//!
+//! When the projection defers keys and its policy agrees, a chunk of a block's events leaves
+//! them unread and keeps each event's text for the stage that reads them.
 class JsonEventReader {
 public:
 	JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
@@ -57,17 +59,11 @@ private:
 	//! Finds the next element of the array text; returns false after the last one.
 	bool NextArrayElement(std::size_t &start, std::size_t &end);
 
+	//! Decides whether the chunk about to be read defers keys.
+	void StartChunk();
+	void FinishChunk(DataChunk &chunk, idx_t rows);
 	//! Parses one event into row `row`. On failure returns false and sets `error`.
 	bool ReadEvent(std::string_view text, std::size_t capacity, DataChunk &chunk, idx_t row, std::string &error);
-	simdjson::error_code ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
-	                                DataChunk &chunk, idx_t row);
-	simdjson::error_code ReadValue(simdjson::ondemand::value value, const ProjectionNode &node, DataChunk &chunk,
-	                               idx_t row);
-	//! Reads the key of `field`, unescaping it only when it has escapes.
-	simdjson::error_code ReadKey(simdjson::ondemand::field &field, std::string_view &key);
-	simdjson::error_code ReadNestedText(std::string_view text, const ProjectionNode &node, DataChunk &chunk,
-	                                    idx_t row);
-	void RecordSpelling(idx_t slot, std::string_view key);
 	void FinishRow(std::string_view text, DataChunk &chunk, idx_t row);
 	void ReportBadEvent(std::uint64_t line_number, const std::string &error);
 
@@ -78,23 +74,15 @@ private:
 	//! True when the input bytes outlive the chunks, so values can be views into them. A line
 	//! of a streamed input is overwritten by later reads and must be copied.
 	bool input_outlives_chunks_ = false;
-	simdjson::ondemand::parser parser_;
-	//! Parsers for objects read both whole and through their children, one per nesting level.
-	std::vector<std::unique_ptr<simdjson::ondemand::parser>> nested_parsers_;
-	std::size_t nested_depth_ = 0;
-	//! End of the readable memory after the event being read, for simdjson's padding.
-	const char *event_end_ = nullptr;
+	JsonEventDecoder decoder_;
+	//! True while reading a chunk that leaves the projection's deferred keys unread.
+	bool defer_chunk_ = false;
 
 	bool started_ = false;
 	bool is_array_ = false;
 	std::string_view array_text_;
 	std::size_t array_position_ = 0;
 	std::uint64_t array_line_ = 1;
-
-	//! The best event-time text of the row being read, and its rank.
-	std::string_view time_text_;
-	int time_rank_ = 0;
-	bool time_is_utc_ = false;
 };
 
 } // namespace sumoql

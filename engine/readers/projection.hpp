@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/readers/deferral_policy.hpp"
 #include "engine/readers/timestamp.hpp"
 #include "engine/types/constants.hpp"
 
@@ -24,6 +25,10 @@ public:
 	//! True for a time key that is UTC by definition (Sysmon's `UtcTime`, the event log's
 	//! `SystemTime`), so the source's time zone never shifts it.
 	bool time_is_utc = false;
+	//! True for a top-level key that the query first reads after its early filters. A chunk read
+	//! with deferral leaves its slot unfilled, and the stage before the key's first reader fills
+	//! it for the rows that reach that stage.
+	bool deferred = false;
 
 	//! Returns the child named `name` (compared case-insensitively), adding it when missing.
 	ProjectionNode &Child(std::string_view name);
@@ -72,6 +77,12 @@ struct Projection {
 	//! seen. Output names a field after its first definition, which for an event key is the
 	//! event's spelling.
 	std::vector<std::string> event_spellings;
+	//! Gets the text of each event whose deferred keys are still unread. Set only when some key
+	//! is deferred.
+	std::optional<idx_t> pending_event_slot;
+	//! Decides which chunks defer. The stage that reads the deferred keys shares it, to report
+	//! how many rows reach it.
+	std::shared_ptr<DeferralPolicy> deferral;
 
 	//! Adds `name`, dotted or not, as a key whose value goes to `slot`.
 	void AddField(std::string_view name, idx_t slot);

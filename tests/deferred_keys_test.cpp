@@ -1,0 +1,170 @@
+// Deferred event keys: the planner leaves the keys that only late stages read unread, the reader
+// still checks them, and the stage before their first reader reads them for the rows it gets.
+
+#include "engine/execution/query_plan.hpp"
+#include "engine/operators/deferred_field_reader.hpp"
+#include "engine/readers/input_block.hpp"
+#include "engine/readers/json_event_reader.hpp"
+#include "grammar/parser.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sumoql {
+namespace {
+
+//! A stage that records how many rows it ran on.
+class CountingStage : public PhysicalOperator {
+public:
+	explicit CountingStage(idx_t &rows) : rows_(rows) {
+	}
+
+	void Execute(DataChunk &chunk) override {
+		rows_ += chunk.count;
+	}
+
+private:
+	idx_t &rows_;
+};
+
+//! A projection of `a` (slot 0) and the deferred `b` (slot 1), with the pending text in slot 2.
+Projection DeferringProjection() {
+	Projection projection;
+	projection.AddField("a", 0);
+	projection.AddField("b", 1);
+	projection.root.Child("b").deferred = true;
+	projection.pending_event_slot = 2;
+	projection.deferral = std::make_shared<DeferralPolicy>();
+	return projection;
+}
+
+//! Reads one block of events with DeferringProjection into one chunk. The block outlives the
+//! chunk's views into it.
+class DeferredKeysTest : public ::testing::Test {
+protected:
+	//! Reads `text` and returns the line numbers of the bad lines.
+	std::vector<std::uint64_t> Read(const std::string &text) {
+		block_.CopyFrom(text.data(), text.size());
+		std::vector<std::uint64_t> bad_lines;
+		InputStats stats;
+		JsonEventReader reader("events.jsonl", block_, projection_, stats,
+		                       [&](std::uint64_t line_number, const std::string &) { bad_lines.push_back(line_number); });
+		reader.ReadChunk(chunk_);
+		return bad_lines;
+	}
+
+	bool IsNull(idx_t slot, idx_t row) const {
+		const Vector &column = chunk_.columns[slot];
+		return column.type() == LogicalType::kNull || !column.validity().RowIsValid(row);
+	}
+
+	InputBlock block_;
+	Projection projection_ = DeferringProjection();
+	DataChunk chunk_ {3};
+};
+
+TEST_F(DeferredKeysTest, ReaderLeavesDeferredKeyUnread) {
+	EXPECT_TRUE(Read("{\"a\":\"1\",\"b\":\"C:\\\\x.exe\"}\n").empty());
+
+	ASSERT_EQ(chunk_.row_count, 1u);
+	EXPECT_EQ(chunk_.columns[0].strings()[0], "1");
+	EXPECT_TRUE(IsNull(1, 0));
+	EXPECT_EQ(chunk_.columns[2].strings()[0], "{\"a\":\"1\",\"b\":\"C:\\\\x.exe\"}");
+}
+
+TEST_F(DeferredKeysTest, ReaderReportsBadEscapeInDeferredKey) {
+	auto bad_lines = Read("{\"a\":\"1\",\"b\":\"\\q\"}\n{\"a\":\"2\",\"b\":\"\\ud800\"}\n{\"a\":\"3\",\"b\":\"ok\"}\n");
+
+	EXPECT_EQ(bad_lines, (std::vector<std::uint64_t> {1, 2}));
+	ASSERT_EQ(chunk_.row_count, 1u);
+	EXPECT_EQ(chunk_.columns[0].strings()[0], "3");
+}
+
+TEST_F(DeferredKeysTest, StageReadsDeferredKeyOfRowsItGets) {
+	Read("{\"a\":\"1\",\"b\":\"x\"}\n{\"a\":\"2\",\"b\":\"C:\\\\y\",\"b\":null}\n{\"a\":\"3\"}\n");
+	idx_t stage_rows = 0;
+	DeferredFieldReader reader(std::make_unique<CountingStage>(stage_rows), projection_);
+
+	// Only the second and third rows reach the stage.
+	SelectionVector reaching;
+	reaching.Set(0, 1);
+	reaching.Set(1, 2);
+	chunk_.Select(reaching, 2);
+	reader.Execute(chunk_);
+
+	EXPECT_EQ(stage_rows, 2u);
+	// A later null leaves the earlier value, and an escaped value is unescaped.
+	EXPECT_EQ(chunk_.columns[1].strings()[1], "C:\\y");
+	EXPECT_TRUE(IsNull(1, 2));
+	EXPECT_TRUE(IsNull(1, 0));
+	EXPECT_TRUE(IsNull(2, 1));
+}
+
+TEST_F(DeferredKeysTest, ReaderReadsEveryKeyWhenPolicyDeclines) {
+	projection_.deferral->CountRead(16);
+	projection_.deferral->CountReached(16);
+
+	Read("{\"a\":\"1\",\"b\":\"x\"}\n");
+
+	EXPECT_EQ(chunk_.columns[1].strings()[0], "x");
+	EXPECT_TRUE(IsNull(2, 0));
+}
+
+TEST(DeferredKeys, PolicyStopsDeferringWhenManyRowsReach) {
+	DeferralPolicy policy;
+	EXPECT_TRUE(policy.ShouldDefer());
+
+	policy.CountRead(1024);
+	policy.CountReached(64);
+	EXPECT_TRUE(policy.ShouldDefer());
+
+	policy.CountRead(1024);
+	policy.CountReached(900);
+	EXPECT_FALSE(policy.ShouldDefer());
+}
+
+//! The names of the keys that the plan of `query_text` defers.
+std::vector<std::string> DeferredKeysOf(const std::string &query_text) {
+	ast::Query query = ParseQuery(query_text);
+	auto plan = PlanQuery(query, PlanOptions());
+	const SourcePipeline &source = plan->sources.front();
+	std::vector<std::string> names;
+	for (const auto &name : source.event_fields) {
+		const ProjectionNode *node = source.projection.root.FindChild(name);
+		if (node && node->deferred) {
+			names.push_back(name);
+		}
+	}
+	return names;
+}
+
+TEST(DeferredKeys, PlannerDefersKeysReadAfterFilters) {
+	EXPECT_EQ(DeferredKeysOf("| where EventID = \"3\" | where port = \"80\" | where Image matches \"*x\" "
+	                         "| fields Image, User"),
+	          (std::vector<std::string> {"Image", "User"}));
+}
+
+TEST(DeferredKeys, PlannerReadsAfterOnlyFilter) {
+	EXPECT_EQ(DeferredKeysOf("| where EventID = \"3\" | fields EventID, Image"), (std::vector<std::string> {"Image"}));
+}
+
+TEST(DeferredKeys, PlannerDefersNothingWithoutFilter) {
+	EXPECT_TRUE(DeferredKeysOf("| fields EventID, Image").empty());
+	EXPECT_TRUE(DeferredKeysOf("| count by Image").empty());
+}
+
+TEST(DeferredKeys, PlannerKeepsTimeKeysAndNestedKeys) {
+	// The last filter reads b after the first one, so b is deferred too.
+	EXPECT_EQ(DeferredKeysOf("| where a = \"1\" | where b = \"2\" | fields _messageTime, UtcTime, x.y, c"),
+	          (std::vector<std::string> {"b", "c"}));
+}
+
+TEST(DeferredKeys, PlannerDefersNothingBeforeAggregation) {
+	EXPECT_TRUE(DeferredKeysOf("| where EventID = \"3\" | count by Image").empty());
+}
+
+} // namespace
+} // namespace sumoql
