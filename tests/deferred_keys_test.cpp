@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -111,6 +112,32 @@ TEST_F(DeferredKeysTest, ReaderReadsEveryKeyWhenPolicyDeclines) {
 
 	EXPECT_EQ(chunk_.columns[1].strings()[0], "x");
 	EXPECT_TRUE(IsNull(2, 0));
+}
+
+TEST(DeferredKeys, CheckAgreesWithReadOnEscapes) {
+	// Strings built from escape characters and their neighbours: a check must reject exactly the
+	// strings that a read rejects.
+	const std::string alphabet = "a\\\"/bfnrtuq0D8C";
+	std::mt19937 random(7);
+	Projection projection = DeferringProjection();
+	JsonEventDecoder decoder(projection, true);
+	for (int round = 0; round < 20000; round++) {
+		std::string inner;
+		std::size_t length = 1 + random() % 12;
+		for (std::size_t i = 0; i < length; i++) {
+			inner += alphabet[random() % alphabet.size()];
+		}
+		std::string event = "{\"b\":\"" + inner + "\"}";
+		std::string padded = event + std::string(64, ' ');
+		DataChunk chunk(3);
+
+		std::string_view text(padded.data(), event.size());
+
+		auto read = decoder.Decode(text, padded.size(), chunk, 0, DeferredKeys::kRead);
+		auto check = decoder.Decode(text, padded.size(), chunk, 0, DeferredKeys::kCheck);
+
+		EXPECT_EQ(read == simdjson::SUCCESS, check == simdjson::SUCCESS) << event;
+	}
 }
 
 TEST(DeferredKeys, PolicyStopsDeferringWhenManyRowsReach) {

@@ -1,5 +1,7 @@
 #include "engine/readers/json_event_decoder.hpp"
 
+#include "engine/readers/json_string_scan.hpp"
+
 #include "engine/types/ascii.hpp"
 
 namespace sumoql {
@@ -12,6 +14,9 @@ std::string_view TrimTrailingSpace(std::string_view text) {
 	}
 	return text;
 }
+
+//! The bytes a word-at-a-time scan may read past the end of its range.
+constexpr std::ptrdiff_t kScanOverread = 8;
 
 //! Returns the text between the quotes of a string token.
 std::string_view StringTokenInner(std::string_view token) {
@@ -167,16 +172,24 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 }
 
 simdjson::error_code JsonEventDecoder::CheckValue(simdjson::ondemand::value value) {
-	// Only a string can fail where ReadValue would succeed, through an invalid escape, so a string
-	// with escapes is unescaped into the parser's buffer and dropped. An object or array left
-	// unread is skipped over its whole extent, as reading its text would be.
+	// Only a string can fail where ReadValue would succeed, through an invalid escape. A string
+	// with a `\u` escape is unescaped into the parser's buffer and dropped, because simdjson's
+	// check of code points and surrogate pairs is the one a read applies. An object or array
+	// left unread is skipped over its whole extent, as reading its text would be.
 	simdjson::ondemand::json_type type;
 	if (auto code = value.type().get(type)) {
 		return code;
 	}
-	if (type != simdjson::ondemand::json_type::string ||
-	    StringTokenInner(value.raw_json_token()).find('\\') == std::string_view::npos) {
+	if (type != simdjson::ondemand::json_type::string) {
 		return simdjson::SUCCESS;
+	}
+	switch (CheckSimpleEscapes(StringTokenInner(value.raw_json_token()))) {
+	case EscapeCheck::kValid:
+		return simdjson::SUCCESS;
+	case EscapeCheck::kInvalid:
+		return simdjson::STRING_ERROR;
+	case EscapeCheck::kUnicodeEscape:
+		break;
 	}
 	std::string_view text;
 	return value.get_string().get(text);
@@ -185,16 +198,12 @@ simdjson::error_code JsonEventDecoder::CheckValue(simdjson::ondemand::value valu
 simdjson::error_code JsonEventDecoder::ReadKey(simdjson::ondemand::field &field, std::string_view &key) {
 	// The raw key lies in the padded input, and the string scan already found its closing quote.
 	// A key without a backslash is used in place, and only the others are unescaped. Keys are short,
-	// so one inline scan for either byte beats two library calls.
+	// so one word-at-a-time scan for either byte beats two library calls.
 	const char *start = field.key().raw();
-	for (const char *end = start; end < event_end_; end++) {
-		if (*end == '"') {
-			key = std::string_view(start, static_cast<std::size_t>(end - start));
-			return simdjson::SUCCESS;
-		}
-		if (*end == '\\') {
-			break;
-		}
+	const char *end = FindEitherByte(start, event_end_ - kScanOverread, '"', '\\');
+	if (end < event_end_ - kScanOverread && *end == '"') {
+		key = std::string_view(start, static_cast<std::size_t>(end - start));
+		return simdjson::SUCCESS;
 	}
 	return field.unescaped_key().get(key);
 }
