@@ -644,4 +644,23 @@ TEST(RealLogs, DetectionRunsOverFlatSysmonFiles) {
 	EXPECT_EQ(result.out, "");
 }
 
+TEST(Cli, BadEscapeInReadKeyMakesBadLine) {
+	// Image is read only after both filters, for the rows that pass them, but line 1 is still
+	// invalid although its event fails the second filter. Line 3 has its bad escape in a key the
+	// query never reads, so it is valid.
+	const fs::path folder = sumoql::testing::MakeScratchFolder("bad_escape");
+	sumoql::testing::WriteFile(folder / "q.sumo", "| where a != \"\" | where a = \"2\" | fields a, Image\n");
+	sumoql::testing::WriteFile(folder / "events.jsonl", "{\"a\":\"1\",\"Image\":\"C:\\q\"}\n"
+	                                                    "{\"a\":\"2\",\"Image\":\"C:\\\\x.exe\"}\n"
+	                                                    "{\"a\":\"2\",\"Other\":\"C:\\q\"}\n");
+
+	auto result = RunSumoql("run -f jsonl " + (folder / "q.sumo").string() + " " + (folder / "events.jsonl").string());
+
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"a\":\"2\",\"Image\":\"C:\\\\x.exe\"}\n{\"a\":\"2\",\"Image\":null}\n");
+	EXPECT_NE(result.err.find("events.jsonl:1: invalid event, skipped"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("2 events read from 1 file, 2 rows output, 1 bad line skipped"), std::string::npos)
+	    << result.err;
+}
+
 } // namespace
