@@ -663,4 +663,25 @@ TEST(Cli, BadEscapeInReadKeyMakesBadLine) {
 	    << result.err;
 }
 
+TEST(Cli, WholeEventOutputRejectsInvalidValueAnywhere) {
+	// Without a fields list the output shows every key, so an invalid value in a key that no
+	// stage reads makes the line bad; an integer beyond 64 bits is still valid.
+	const fs::path folder = sumoql::testing::MakeScratchFolder("whole_event");
+	sumoql::testing::WriteFile(folder / "events.jsonl", "{\"id\":1,\"c\":\"h1\"}\n"
+	                                                    "{\"id\":2,\"c\":\"h1\",\"x\":\"C:\\q\"}\n"
+	                                                    "{\"id\":3,\"c\":\"h1\",\"y\":[01]}\n"
+	                                                    "{\"id\":4,\"c\":\"h1\",\"z\":\"a\":1}\n"
+	                                                    "{\"id\":5,\"c\":\"h1\",\"n\":123456789012345678901}\n");
+
+	auto result = RunSumoql("run -f jsonl -e '* | where c = \"h1\"' " + (folder / "events.jsonl").string());
+
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"id\":1,\"c\":\"h1\"}\n{\"id\":5,\"c\":\"h1\",\"n\":1.2345678901234568e+20}\n");
+	for (const char *line : {":2: invalid event", ":3: invalid event", ":4: invalid event"}) {
+		EXPECT_NE(result.err.find(line), std::string::npos) << line << "\n" << result.err;
+	}
+	EXPECT_NE(result.err.find("2 events read from 1 file, 2 rows output, 3 bad lines skipped"), std::string::npos)
+	    << result.err;
+}
+
 } // namespace

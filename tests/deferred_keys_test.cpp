@@ -8,6 +8,7 @@
 #include "grammar/parser.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <random>
 #include <string>
@@ -137,6 +138,36 @@ TEST(DeferredKeys, CheckAgreesWithReadOnEscapes) {
 		auto check = decoder.Decode(text, padded.size(), chunk, 0, DeferredKeys::kCheck);
 
 		EXPECT_EQ(read == simdjson::SUCCESS, check == simdjson::SUCCESS) << event;
+	}
+}
+
+TEST(DeferredKeys, WholeEventCheckAgreesWithWriterParser) {
+	// When the output shows whole events, the writer parses each event with nlohmann::json, so
+	// the reader must accept exactly the events that parser accepts.
+	const std::vector<std::string> pieces = {"1", "-0.5e+3", "01", "1.", "-", "123456789012345678901234567890",
+	                                         "true", "tru", "null", "nul", "\"a\"", "\"\\q\"", "\"\\u00e9\"",
+	                                         "\"\\ud800\"", "[]", "{}", "[1,", "{\"x\":", "]", "}", ",", ":"};
+	std::mt19937 random(11);
+	Projection projection;
+	projection.AddField("a", 0);
+	projection.event_text_slot = 1;
+	for (int round = 0; round < 5000; round++) {
+		std::string value;
+		std::size_t count = 1 + random() % 4;
+		for (std::size_t i = 0; i < count; i++) {
+			value += pieces[random() % pieces.size()];
+		}
+		std::string event = "{\"a\":\"1\",\"b\":" + value + "}";
+		InputBlock block;
+		std::string line = event + "\n";
+		block.CopyFrom(line.data(), line.size());
+		InputStats stats;
+		JsonEventReader reader("events.jsonl", block, projection, stats, nullptr);
+		DataChunk chunk(2);
+
+		reader.ReadChunk(chunk);
+
+		EXPECT_EQ(stats.bad_lines == 0, nlohmann::json::accept(event)) << event;
 	}
 }
 

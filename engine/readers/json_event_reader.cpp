@@ -139,7 +139,12 @@ bool JsonEventReader::NextArrayElement(std::size_t &start, std::size_t &end) {
 bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, DataChunk &chunk, idx_t row,
                                 std::string &error) {
 	DeferredKeys deferred = defer_chunk_ ? DeferredKeys::kCheck : DeferredKeys::kRead;
-	if (auto code = decoder_.Decode(text, capacity, chunk, row, deferred)) {
+	auto code = decoder_.Decode(text, capacity, chunk, row, deferred);
+	// Output that shows every key of the event parses all of them, so all must be valid.
+	if (!code && projection_.event_text_slot) {
+		code = whole_event_check_.Check(text, capacity);
+	}
+	if (code) {
 		error = code == simdjson::INCORRECT_TYPE ? "expected a JSON object" : simdjson::error_message(code);
 		// Undo what the partial read wrote, so the row can take the next event.
 		for (auto &column : chunk.columns) {
