@@ -94,6 +94,7 @@ private:
 	idx_t ReadField(const FieldUse &use);
 	void ReadFromEvents(const std::vector<FieldUse> &names);
 	void MarkCreated(std::string_view name);
+	void MarkParsed(std::string_view name, SourceSpan span);
 	AutoFieldSink MakeAutoFieldSink(const std::vector<std::pair<std::string, std::string>> &listed, bool refonly);
 	void PlanJsonAuto(const ast::Operator &op, const ast::JsonOperator &node);
 	void PlanKeyValueAuto(const ast::Operator &op, const ast::KeyValueOperator &node);
@@ -367,6 +368,16 @@ void Planner::MarkCreated(std::string_view name) {
 	}
 }
 
+//! Marks a field that a parse stage sets when it matches. A stage that does not match leaves the
+//! field as it was, so before any aggregation the field is also read from the events, which may
+//! have it.
+void Planner::MarkParsed(std::string_view name, SourceSpan span) {
+	if (!visible_after_aggregation_) {
+		ReadField({std::string(name), span});
+	}
+	MarkCreated(name);
+}
+
 void Planner::PlanOperator(const ast::Operator &, const ast::WhereOperator &node) {
 	std::vector<FieldUse> names;
 	CollectFieldNames(*node.condition, names);
@@ -397,7 +408,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseAnchorOperat
 	std::vector<idx_t> slots;
 	for (const auto &alias : node.aliases) {
 		slots.push_back(plan_->schema.AddField(alias));
-		MarkCreated(alias);
+		MarkParsed(alias, op.span);
 	}
 	current_stage_.deferrable = settings.nodrop && settings.starts_run;
 	current_stage_.known_reads = true;
@@ -440,7 +451,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseRegexOperato
 		for (int group = 1; group <= group_count; group++) {
 			const std::string &name = names.at(group);
 			pattern.group_slots.push_back(plan_->schema.AddField(name));
-			MarkCreated(name);
+			MarkParsed(name, span);
 		}
 		patterns.push_back(std::move(pattern));
 	}
@@ -466,7 +477,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::JsonOperator &nod
 		}
 		std::string name = node.aliases.empty() ? path->DefaultFieldName() : node.aliases[i];
 		idx_t slot = plan_->schema.AddField(name);
-		MarkCreated(name);
+		MarkParsed(name, node.path_spans[i]);
 		targets.push_back({std::move(*path), slot});
 	}
 	AddOperator(std::make_unique<JsonOperator>(settings, std::move(targets)));
@@ -571,7 +582,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::ParseXmlOperator 
 			        "name the field with 'as', as in parse xml \"/a/*\" as value");
 		}
 		idx_t slot = plan_->schema.AddField(name);
-		MarkCreated(name);
+		MarkParsed(name, node.path_spans[i]);
 		targets.push_back({std::move(query), slot});
 	}
 	AddOperator(std::make_unique<ParseXmlOperator>(settings, std::move(targets)));
@@ -608,7 +619,7 @@ void Planner::PlanOperator(const ast::Operator &op, const ast::KeyValueOperator 
 	for (idx_t i = 0; i < node.keys.size(); i++) {
 		std::string name = node.aliases.empty() ? KeyValueOperator::DefaultFieldName(node.keys[i]) : node.aliases[i];
 		idx_t slot = plan_->schema.AddField(name);
-		MarkCreated(name);
+		MarkParsed(name, op.span);
 		targets.push_back({node.keys[i], slot});
 	}
 	AddOperator(std::make_unique<KeyValueOperator>(settings, std::move(regex), std::move(targets)));
