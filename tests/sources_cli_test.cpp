@@ -373,7 +373,7 @@ TEST_F(RealLogLayouts, EveryFileHasItsEventId3Count) {
 		                                    "endpoint/network/sysmon ") +
 		                        kDetection + " '" + entry.path().string() + "'");
 		EXPECT_EQ(result.exit_code, 0) << name << "\n" << result.err;
-		EXPECT_EQ(RowsOutOf(result.err, "where at line 2"), kEventId3Counts.at(name)) << name << "\n" << result.err;
+		EXPECT_EQ(RowsOutOf(result.err, "where at 2:3"), kEventId3Counts.at(name)) << name << "\n" << result.err;
 		EXPECT_NE(result.err.find(name + ": layout " + kLayouts.at(name)), std::string::npos) << result.err;
 		EXPECT_NE(result.err.find(", 0 bad lines"), std::string::npos) << name << "\n" << result.err;
 	}

@@ -75,10 +75,19 @@ TEST(StageOrder, StageCountsFollowQueryOrder) {
 	ASSERT_EQ(result.exit_code, 0) << result.err;
 	// Where the query writes it, the parse keeps all 4 rows. The port filter keeps 3 of them, and
 	// only 8.8.4.4 has a first octet of 8.
-	EXPECT_NE(result.err.find("stage 1 (parse regex at line 1): 4 in, 4 out"), std::string::npos) << result.err;
-	EXPECT_NE(result.err.find("stage 2 (where at line 2): 4 in, 3 out"), std::string::npos) << result.err;
-	EXPECT_NE(result.err.find("stage 3 (where at line 3): 3 in, 1 out"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("stage 1 (parse regex at 1:3): 4 in, 4 out"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("stage 2 (where at 2:3): 4 in, 3 out"), std::string::npos) << result.err;
+	EXPECT_NE(result.err.find("stage 3 (where at 3:3): 3 in, 1 out"), std::string::npos) << result.err;
 	EXPECT_EQ(result.out, "{\"ip\":\"8.8.4.4\",\"port\":\"80\",\"a\":\"8\"}\n");
+}
+
+TEST(StageOrder, ExplainNotesDeferredParse) {
+	auto result = RunSumoql("explain -e '| parse field=ip \"^(?<a>\\d+)\\.\" nodrop | where port = \"80\" "
+	                        "| where b = \"1\" | where a = \"8\"'");
+
+	ASSERT_EQ(result.exit_code, 0) << result.err;
+	// The parse is stage 1 and runs between the filter on b (stage 3) and the one on a (stage 4).
+	EXPECT_NE(result.out.find("runs later, after stage 3 and just before stage 4"), std::string::npos) << result.out;
 }
 
 } // namespace

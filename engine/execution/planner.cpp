@@ -70,9 +70,10 @@ constexpr idx_t kTransposeMaxColumns = 300;
 	throw QueryError({Diagnostic {Severity::kError, span, std::move(message), std::move(hint)}});
 }
 
-//! A short name of the stage for the run's stage counts, such as "where at line 2".
+//! A short name of the stage for the run's stage counts, such as "where at 2:3", with the line
+//! and column where `explain` places it.
 std::string StageLabel(const ast::Operator &op) {
-	return fmt::format("{} at line {}", OperatorName(op), op.span.line);
+	return fmt::format("{} at {}:{}", OperatorName(op), op.span.line, op.span.column);
 }
 
 //! Builds a plan stage by stage. Fields that a stage reads before any stage created them come

@@ -122,12 +122,11 @@ void NoteDeferredStages(const QueryPlan &plan, std::vector<ExplainedStage> &stag
 			continue;
 		}
 		std::string next = run + 1 < positions.size()
-		                       ? fmt::format("stage {}, the first that reads or sets its fields",
-		                                     first_stage + positions[run + 1] + 1)
-		                       : std::string("the output, as no stage reads or sets its fields");
+		                       ? fmt::format("stage {}", first_stage + positions[run + 1] + 1)
+		                       : std::string("the output");
 		stages[first_stage + positions[run]].notes.push_back(
-		    fmt::format("keeps every row, so it runs after stage {}, just before {}, and parses only the rows "
-		                "that reach that point; stage counts still show it here",
+		    fmt::format("keeps every row, so it runs later, after stage {} and just before {}, and parses only "
+		                "the rows that reach that point; stage counts still show it here",
 		                first_stage + positions[run - 1] + 1, next));
 	}
 }

@@ -89,7 +89,7 @@ struct QueryPlan {
 	//! Never empty; indexed by the source number that inputs are read with.
 	std::vector<SourcePipeline> sources;
 	std::vector<std::unique_ptr<PhysicalOperator>> operators;
-	//! A label per query stage, in query order, such as "scope" or "where at line 2", for stage
+	//! A label per query stage, in query order, such as "scope" or "where at 2:3", for stage
 	//! counts.
 	std::vector<std::string> stage_labels;
 	//! The index in `stage_labels` of each operator. The planner may run a stage later than the

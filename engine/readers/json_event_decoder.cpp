@@ -33,6 +33,7 @@ JsonEventDecoder::JsonEventDecoder(Projection &projection, bool input_outlives_c
 simdjson::error_code JsonEventDecoder::Decode(std::string_view text, std::size_t capacity, DataChunk &chunk,
                                               idx_t row, DeferredKeys deferred) {
 	deferred_ = deferred;
+	failed_key_.clear();
 	time_text_ = {};
 	time_rank_ = 0;
 	time_is_utc_ = false;
@@ -75,6 +76,7 @@ simdjson::error_code JsonEventDecoder::ReadObject(simdjson::ondemand::object obj
 		if (deferred_ == DeferredKeys::kReadOnly) {
 			if (child->deferred) {
 				if (auto code = ReadValue(field.value(), *child, chunk, row)) {
+					NoteFailedKey(key);
 					return code;
 				}
 			}
@@ -86,6 +88,7 @@ simdjson::error_code JsonEventDecoder::ReadObject(simdjson::ondemand::object obj
 		auto code = child->deferred && deferred_ == DeferredKeys::kCheck ? CheckValue(field.value())
 		                                                                  : ReadValue(field.value(), *child, chunk, row);
 		if (code) {
+			NoteFailedKey(key);
 			return code;
 		}
 	}
@@ -228,6 +231,11 @@ simdjson::error_code JsonEventDecoder::ReadNestedText(std::string_view text, con
 	}
 	nested_depth_--;
 	return code;
+}
+
+void JsonEventDecoder::NoteFailedKey(std::string_view key) {
+	// The innermost key notes itself first, and each enclosing object adds its key in front.
+	failed_key_ = failed_key_.empty() ? std::string(key) : std::string(key) + "." + failed_key_;
 }
 
 void JsonEventDecoder::RecordSpelling(idx_t slot, std::string_view key) {

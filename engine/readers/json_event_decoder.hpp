@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -51,6 +52,12 @@ public:
 		return time_is_utc_;
 	}
 
+	//! The dotted path of the key whose value made the last decode fail, or "" when the failure
+	//! was not in a value.
+	const std::string &failed_key() const {
+		return failed_key_;
+	}
+
 private:
 	simdjson::error_code ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
 	                                DataChunk &chunk, idx_t row);
@@ -63,6 +70,7 @@ private:
 	simdjson::error_code ReadNestedText(std::string_view text, const ProjectionNode &node, DataChunk &chunk,
 	                                    idx_t row);
 	void RecordSpelling(idx_t slot, std::string_view key);
+	void NoteFailedKey(std::string_view key);
 
 	Projection &projection_;
 	//! True when the input bytes outlive the chunks, so values can be views into them.
@@ -78,6 +86,7 @@ private:
 	std::string_view time_text_;
 	int time_rank_ = 0;
 	bool time_is_utc_ = false;
+	std::string failed_key_;
 };
 
 } // namespace sumoql

@@ -12,6 +12,30 @@
 
 namespace sumoql {
 
+namespace {
+
+//! Returns the message for an event that failed with `code` in the value of `key`, if any.
+std::string DescribeError(simdjson::error_code code, const std::string &key) {
+	std::string message;
+	switch (code) {
+	case simdjson::INCORRECT_TYPE:
+		message = "expected a JSON object";
+		break;
+	case simdjson::STRING_ERROR:
+		message = "invalid escape in a string";
+		break;
+	case simdjson::NUMBER_ERROR:
+		message = "invalid number";
+		break;
+	default:
+		message = simdjson::error_message(code);
+		break;
+	}
+	return key.empty() ? message : fmt::format("{}, in the value of key {}", message, key);
+}
+
+} // namespace
+
 JsonEventReader::JsonEventReader(const std::string &path, Projection &projection, InputStats &stats,
                                  BadInputHandler on_bad_input)
     : lines_(path), projection_(projection), stats_(stats), decoder_(projection, false) {
@@ -145,7 +169,7 @@ bool JsonEventReader::ReadEvent(std::string_view text, std::size_t capacity, Dat
 		code = whole_event_check_.Check(text, capacity);
 	}
 	if (code) {
-		error = code == simdjson::INCORRECT_TYPE ? "expected a JSON object" : simdjson::error_message(code);
+		error = DescribeError(code, decoder_.failed_key());
 		// Undo what the partial read wrote, so the row can take the next event.
 		for (auto &column : chunk.columns) {
 			column.validity().SetInvalid(row);
