@@ -1,5 +1,6 @@
 // Event reading: timestamps, projection, mapped input blocks, and the handling of invalid lines.
 
+#include "engine/readers/input_block.hpp"
 #include "engine/readers/input_error.hpp"
 #include "engine/readers/json_event_reader.hpp"
 #include "engine/readers/mapped_file.hpp"
@@ -339,6 +340,38 @@ TEST_F(ReaderTest, MappedBlockValuesAndLineNumbers) {
 	ASSERT_EQ(bad_lines.size(), 1u);
 	EXPECT_EQ(bad_lines[0], 2u);
 	EXPECT_EQ(reader.next_line_number(), 4u);
+}
+
+TEST(JsonEventDecoder, KeysInChangingOrderAndCase) {
+	// The decoder remembers the key at each position of the previous event, so events whose keys
+	// move, change case or disappear must still fill the right slots.
+	std::string text = "{\"a\":\"1\",\"B\":\"2\"}\n{\"B\":\"3\",\"a\":\"4\"}\n{\"b\":\"5\"}\n"
+	                   "{\"A\":\"6\",\"x\":\"7\"}\n{\"a\":\"8\",\"B\":\"9\"}\n";
+	InputBlock block;
+	block.CopyFrom(text.data(), text.size());
+	Projection projection;
+	projection.AddField("a", 0);
+	projection.AddField("b", 1);
+	InputStats stats;
+	JsonEventReader reader("events.jsonl", block, projection, stats, nullptr);
+	DataChunk chunk(2);
+
+	ASSERT_TRUE(reader.ReadChunk(chunk));
+
+	ASSERT_EQ(chunk.row_count, 5u);
+	const std::vector<std::pair<const char *, const char *>> expected = {
+	    {"1", "2"}, {"4", "3"}, {nullptr, "5"}, {"6", nullptr}, {"8", "9"}};
+	for (idx_t row = 0; row < expected.size(); row++) {
+		for (idx_t slot = 0; slot < 2; slot++) {
+			const char *value = slot == 0 ? expected[row].first : expected[row].second;
+			const Vector &column = chunk.columns[slot];
+			bool valid = column.type() == LogicalType::kString && column.validity().RowIsValid(row);
+			ASSERT_EQ(valid, value != nullptr) << row << " " << slot;
+			if (value) {
+				EXPECT_EQ(column.strings()[row], value) << row << " " << slot;
+			}
+		}
+	}
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 
 #include "engine/types/ascii.hpp"
 
+#include <cstring>
+
 namespace sumoql {
 
 namespace {
@@ -58,6 +60,7 @@ simdjson::error_code JsonEventDecoder::Decode(std::string_view text, std::size_t
 simdjson::error_code JsonEventDecoder::ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
                                                   DataChunk &chunk, idx_t row) {
 	const bool top_level = &node == &projection_.root;
+	std::size_t ordinal = 0;
 	for (auto field_result : object) {
 		simdjson::ondemand::field field;
 		if (auto code = std::move(field_result).get(field)) {
@@ -67,7 +70,7 @@ simdjson::error_code JsonEventDecoder::ReadObject(simdjson::ondemand::object obj
 		if (auto code = ReadKey(field, key)) {
 			return code;
 		}
-		const ProjectionNode *child = node.FindChild(key);
+		const ProjectionNode *child = top_level ? FindTopLevelChild(key, ordinal++) : node.FindChild(key);
 		if (!child) {
 			continue;
 		}
@@ -231,6 +234,20 @@ simdjson::error_code JsonEventDecoder::ReadNestedText(std::string_view text, con
 	}
 	nested_depth_--;
 	return code;
+}
+
+const ProjectionNode *JsonEventDecoder::FindTopLevelChild(std::string_view key, std::size_t ordinal) {
+	if (ordinal >= kCachedKeyCount || key.size() > KeyCacheEntry::kMaxLength) {
+		return projection_.root.FindChild(key);
+	}
+	KeyCacheEntry &entry = key_cache_[ordinal];
+	if (entry.length == key.size() && std::memcmp(entry.spelling.data(), key.data(), key.size()) == 0) {
+		return entry.child;
+	}
+	entry.child = projection_.root.FindChild(key);
+	entry.length = key.size();
+	std::memcpy(entry.spelling.data(), key.data(), key.size());
+	return entry.child;
 }
 
 void JsonEventDecoder::NoteFailedKey(std::string_view key) {

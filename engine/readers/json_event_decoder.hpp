@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -71,6 +72,8 @@ private:
 	                                    idx_t row);
 	void RecordSpelling(idx_t slot, std::string_view key);
 	void NoteFailedKey(std::string_view key);
+	//! Returns the root's child for the top-level key at position `ordinal` in its event.
+	const ProjectionNode *FindTopLevelChild(std::string_view key, std::size_t ordinal);
 
 	Projection &projection_;
 	//! True when the input bytes outlive the chunks, so values can be views into them.
@@ -87,6 +90,18 @@ private:
 	int time_rank_ = 0;
 	bool time_is_utc_ = false;
 	std::string failed_key_;
+
+	//! The last key seen at one position of an event's top level, and the projection's child for
+	//! it. Events of one source mostly list the same keys in the same order, so comparing a key
+	//! with the one at its position in the previous event usually replaces the hashed lookup.
+	struct KeyCacheEntry {
+		static constexpr std::size_t kMaxLength = 40;
+		std::array<char, kMaxLength> spelling {};
+		std::size_t length = kMaxLength + 1;
+		const ProjectionNode *child = nullptr;
+	};
+	static constexpr std::size_t kCachedKeyCount = 64;
+	std::array<KeyCacheEntry, kCachedKeyCount> key_cache_;
 };
 
 } // namespace sumoql
