@@ -667,7 +667,7 @@ TEST(Cli, BadEscapeInReadKeyMakesBadLine) {
 
 TEST(Cli, WholeEventOutputRejectsInvalidValueAnywhere) {
 	// Without a fields list the output shows every key, so an invalid value in a key that no
-	// stage reads makes the line bad; an integer beyond 64 bits is still valid.
+	// stage reads makes the line bad. An integer beyond 64 bits is still valid.
 	const fs::path folder = sumoql::testing::MakeScratchFolder("whole_event");
 	sumoql::testing::WriteFile(folder / "events.jsonl", "{\"id\":1,\"c\":\"h1\"}\n"
 	                                                    "{\"id\":2,\"c\":\"h1\",\"x\":\"C:\\q\"}\n"
@@ -683,6 +683,30 @@ TEST(Cli, WholeEventOutputRejectsInvalidValueAnywhere) {
 		EXPECT_NE(result.err.find(line), std::string::npos) << line << "\n" << result.err;
 	}
 	EXPECT_NE(result.err.find("2 events read from 1 file, 2 rows output, 3 bad lines skipped"), std::string::npos)
+	    << result.err;
+}
+
+TEST(Cli, InvalidValueOfReadKeyMakesBadLine) {
+	const fs::path folder = sumoql::testing::MakeScratchFolder("invalid_value");
+	sumoql::testing::WriteFile(folder / "events.jsonl", "{\"c\":\"h1\",\"Image\":tru}\n"
+	                                                    "{\"c\":\"h1\",\"Image\":01}\n"
+	                                                    "{\"c\":\"h1\",\"Image\":[01]}\n"
+	                                                    "{\"c\":\"h1\",\"Image\":[1,\"a\"]}\n");
+
+	auto result =
+	    RunSumoql("run -f jsonl -e '* | where c = \"h1\" | fields Image' " + (folder / "events.jsonl").string());
+
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"Image\":\"[1,\\\"a\\\"]\"}\n");
+	EXPECT_NE(result.err.find(":1: invalid event, skipped: invalid literal, where true, false or null belongs, in the "
+	                          "value of key Image"),
+	          std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(":2: invalid event, skipped: invalid number, in the value of key Image"),
+	          std::string::npos)
+	    << result.err;
+	EXPECT_NE(result.err.find(":3: invalid event, skipped: invalid number, in the value of key Image"),
+	          std::string::npos)
 	    << result.err;
 }
 

@@ -141,6 +141,27 @@ TEST(DeferredKeys, CheckAgreesWithReadOnEscapes) {
 	}
 }
 
+TEST(DeferredKeys, CheckAgreesWithReadOnValues) {
+	// Values of every JSON type, valid and not: a check must reject exactly the values that a
+	// read rejects.
+	const std::vector<std::string> pieces = {"1", "01", "1.", "-", "tru", "true", "nul", "null", "\"\\q\"",
+	                                         "\"a\"", "[01]", "[1]", "{\"x\":01}", "{\"x\":1}", "123456789012345678901"};
+	Projection projection = DeferringProjection();
+	JsonEventDecoder decoder(projection, true);
+	for (const auto &value : pieces) {
+		std::string event = "{\"b\":" + value + "}";
+		std::string padded = event + std::string(64, ' ');
+		std::string_view text(padded.data(), event.size());
+		DataChunk chunk(3);
+
+		auto read = decoder.Decode(text, padded.size(), chunk, 0, DeferredKeys::kRead);
+		auto check = decoder.Decode(text, padded.size(), chunk, 0, DeferredKeys::kCheck);
+
+		EXPECT_EQ(read, check) << event;
+		EXPECT_EQ(read == simdjson::SUCCESS, nlohmann::json::accept(event)) << event;
+	}
+}
+
 TEST(DeferredKeys, WholeEventCheckAgreesWithWriterParser) {
 	// When the output shows whole events, the writer parses each event with nlohmann::json, so
 	// the reader must accept exactly the events that parser accepts.

@@ -88,9 +88,9 @@ simdjson::error_code JsonEventDecoder::ReadObject(simdjson::ondemand::object obj
 		if (top_level && child->slot) {
 			RecordSpelling(*child->slot, key);
 		}
-		auto code = child->deferred && deferred_ == DeferredKeys::kCheck ? CheckValue(field.value())
-		                                                                  : ReadValue(field.value(), *child, chunk, row);
-		if (code) {
+		// A deferred key is checked as a read would check it, and not stored.
+		bool store = !child->deferred || deferred_ != DeferredKeys::kCheck;
+		if (auto code = ReadValue(field.value(), *child, chunk, row, store)) {
 			NoteFailedKey(key);
 			return code;
 		}
@@ -99,7 +99,7 @@ simdjson::error_code JsonEventDecoder::ReadObject(simdjson::ondemand::object obj
 }
 
 simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value, const ProjectionNode &node,
-                                                 DataChunk &chunk, idx_t row) {
+                                                 DataChunk &chunk, idx_t row, bool store) {
 	simdjson::ondemand::json_type type;
 	if (auto code = value.type().get(type)) {
 		return code;
@@ -121,6 +121,9 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 			return code;
 		}
 		text = TrimTrailingSpace(text);
+		if (auto code = CheckContainerText(text)) {
+			return code;
+		}
 		// A key the query reads both whole and through dotted children: the object was consumed
 		// for its text, so the children are read from that text with a parser of their own.
 		if (node.has_children()) {
@@ -139,6 +142,9 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 			return code;
 		}
 		text = TrimTrailingSpace(text);
+		if (auto code = CheckContainerText(text)) {
+			return code;
+		}
 		break;
 	}
 	case simdjson::ondemand::json_type::string: {
@@ -147,6 +153,9 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 		if (inner.find('\\') == std::string_view::npos) {
 			text = inner;
 			break;
+		}
+		if (!store) {
+			return CheckEscapes(value, inner);
 		}
 		// The unescaped text lies in the parser's buffer, which the next event overwrites.
 		if (auto code = value.get_string().get(text)) {
@@ -158,8 +167,14 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 	case simdjson::ondemand::json_type::number:
 	case simdjson::ondemand::json_type::boolean:
 		text = TrimTrailingSpace(value.raw_json_token());
+		if (auto code = CheckJsonScalar(type, text)) {
+			return code;
+		}
 		break;
 	case simdjson::ondemand::json_type::null:
+		return CheckJsonScalar(type, TrimTrailingSpace(value.raw_json_token()));
+	}
+	if (!store) {
 		return simdjson::SUCCESS;
 	}
 
@@ -177,19 +192,8 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 	return simdjson::SUCCESS;
 }
 
-simdjson::error_code JsonEventDecoder::CheckValue(simdjson::ondemand::value value) {
-	// Only a string can fail where ReadValue would succeed, through an invalid escape. A string
-	// with a `\u` escape is unescaped into the parser's buffer and dropped, because simdjson's
-	// check of code points and surrogate pairs is the one a read applies. An object or array
-	// left unread is skipped over its whole extent, as reading its text would be.
-	simdjson::ondemand::json_type type;
-	if (auto code = value.type().get(type)) {
-		return code;
-	}
-	if (type != simdjson::ondemand::json_type::string) {
-		return simdjson::SUCCESS;
-	}
-	switch (CheckSimpleEscapes(StringTokenInner(value.raw_json_token()))) {
+simdjson::error_code JsonEventDecoder::CheckEscapes(simdjson::ondemand::value &value, std::string_view inner) {
+	switch (CheckSimpleEscapes(inner)) {
 	case EscapeCheck::kValid:
 		return simdjson::SUCCESS;
 	case EscapeCheck::kInvalid:
@@ -197,8 +201,14 @@ simdjson::error_code JsonEventDecoder::CheckValue(simdjson::ondemand::value valu
 	case EscapeCheck::kUnicodeEscape:
 		break;
 	}
+	// simdjson's unescaping applies the code point and surrogate pair rules that a read applies.
+	// The text it writes into the parser's buffer is dropped.
 	std::string_view text;
 	return value.get_string().get(text);
+}
+
+simdjson::error_code JsonEventDecoder::CheckContainerText(std::string_view text) {
+	return container_check_.Check(text, static_cast<std::size_t>(event_end_ - text.data()));
 }
 
 simdjson::error_code JsonEventDecoder::ReadKey(simdjson::ondemand::field &field, std::string_view &key) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/readers/json_text_check.hpp"
 #include "engine/readers/projection.hpp"
 #include "engine/types/data_chunk.hpp"
 
@@ -62,10 +63,14 @@ public:
 private:
 	simdjson::error_code ReadObject(simdjson::ondemand::object object, const ProjectionNode &node,
 	                                DataChunk &chunk, idx_t row);
+	//! Reads `value` into the node's slot. With `store` unset, it checks the value as a read
+	//! would and stores nothing, for a deferred key.
 	simdjson::error_code ReadValue(simdjson::ondemand::value value, const ProjectionNode &node, DataChunk &chunk,
-	                               idx_t row);
-	//! Checks a deferred key's value as ReadValue would read it, without storing it.
-	simdjson::error_code CheckValue(simdjson::ondemand::value value);
+	                               idx_t row, bool store = true);
+	//! Checks the escapes of a string whose text between the quotes is `inner`, without storing it.
+	simdjson::error_code CheckEscapes(simdjson::ondemand::value &value, std::string_view inner);
+	//! Checks the text of an object or array value that the query reads whole.
+	simdjson::error_code CheckContainerText(std::string_view text);
 	//! Reads the key of `field`, unescaping it only when it has escapes.
 	simdjson::error_code ReadKey(simdjson::ondemand::field &field, std::string_view &key);
 	simdjson::error_code ReadNestedText(std::string_view text, const ProjectionNode &node, DataChunk &chunk,
@@ -90,6 +95,7 @@ private:
 	int time_rank_ = 0;
 	bool time_is_utc_ = false;
 	std::string failed_key_;
+	JsonTextCheck container_check_;
 
 	//! The last key seen at one position of an event's top level, and the projection's child for
 	//! it. Events of one source mostly list the same keys in the same order, so comparing a key

@@ -14,24 +14,41 @@ namespace sumoql {
 
 namespace {
 
-//! Returns the message for an event that failed with `code` in the value of `key`, if any.
-std::string DescribeError(simdjson::error_code code, const std::string &key) {
-	std::string message;
+//! Returns what is wrong with an event that failed with `code`.
+std::string_view ErrorText(simdjson::error_code code) {
 	switch (code) {
 	case simdjson::INCORRECT_TYPE:
-		message = "expected a JSON object";
-		break;
+		return "expected a JSON object";
 	case simdjson::STRING_ERROR:
-		message = "invalid escape in a string";
-		break;
+		return "invalid escape in a string";
 	case simdjson::NUMBER_ERROR:
-		message = "invalid number";
-		break;
+		return "invalid number";
+	case simdjson::T_ATOM_ERROR:
+	case simdjson::F_ATOM_ERROR:
+	case simdjson::N_ATOM_ERROR:
+		return "invalid literal, where true, false or null belongs";
+	// simdjson distinguishes these by where its scan stopped, which is not always where the
+	// mistake is, so they share one message.
+	case simdjson::TAPE_ERROR:
+	case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+	case simdjson::TRAILING_CONTENT:
+		return "invalid JSON structure: a missing or extra comma, colon, quote, brace or bracket, or text after "
+		       "the object";
+	case simdjson::UNESCAPED_CHARS:
+		return "a control character in a string is not escaped";
+	case simdjson::UTF8_ERROR:
+		return "invalid UTF-8";
+	case simdjson::DEPTH_ERROR:
+		return "objects or arrays nested too deeply";
 	default:
-		message = simdjson::error_message(code);
-		break;
+		return simdjson::error_message(code);
 	}
-	return key.empty() ? message : fmt::format("{}, in the value of key {}", message, key);
+}
+
+//! Returns the message for an event that failed with `code` in the value of `key`, if any.
+std::string DescribeError(simdjson::error_code code, const std::string &key) {
+	std::string_view text = ErrorText(code);
+	return key.empty() ? std::string(text) : fmt::format("{}, in the value of key {}", text, key);
 }
 
 } // namespace

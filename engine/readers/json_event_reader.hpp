@@ -2,7 +2,7 @@
 
 #include "engine/readers/input_stats.hpp"
 #include "engine/readers/json_event_decoder.hpp"
-#include "engine/readers/whole_event_check.hpp"
+#include "engine/readers/json_text_check.hpp"
 #include "engine/readers/line_source.hpp"
 #include "engine/readers/projection.hpp"
 #include "engine/types/data_chunk.hpp"
@@ -76,7 +76,7 @@ private:
 	//! of a streamed input is overwritten by later reads and must be copied.
 	bool input_outlives_chunks_ = false;
 	JsonEventDecoder decoder_;
-	WholeEventCheck whole_event_check_;
+	JsonTextCheck whole_event_check_;
 	//! True while reading a chunk that leaves the projection's deferred keys unread.
 	bool defer_chunk_ = false;
 
