@@ -185,6 +185,15 @@ TEST(ExplainCli, PlanErrorExitsWithQueryError) {
 	EXPECT_NE(result.err.find("<query>:1:3: error SQ4001"), std::string::npos) << result.err;
 }
 
+TEST(ExplainCli, LookupNeedsNoTableFile) {
+	// explain reads no table, so the table needs no --lookup mapping.
+	json plan = ExplainJson("--format json -e '| lookup type from path://\"/no/such/t.csv\" on ip=ip | fields type'");
+	const json &stages = plan["stages"];
+	ASSERT_EQ(stages.size(), 2u);
+	EXPECT_EQ(stages[0]["operator"], "lookup");
+	EXPECT_EQ(Names(plan["event_fields"]), (std::vector<std::string> {"ip"}));
+}
+
 TEST(ExplainCli, MissingQueryIsUsageError) {
 	auto result = RunSumoql("explain");
 	EXPECT_EQ(result.exit_code, 2);
