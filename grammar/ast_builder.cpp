@@ -8,6 +8,9 @@
 #include "grammar/parser.hpp"
 #include "grammar/query.hpp"
 
+#include "engine/types/ascii.hpp"
+#include "engine/types/edit_distance.hpp"
+
 #include <fmt/format.h>
 #include <tao/pegtl/contrib/limit_depth.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -1781,6 +1784,69 @@ std::string_view NameAt(std::string_view text, std::size_t offset) {
 	return text.substr(offset, end - offset);
 }
 
+//! The names of the aggregate functions, for the hint on a misspelled one.
+constexpr std::array<std::string_view, 15> kAggregateNames = {
+    "count", "count_distinct", "count_frequent", "sum",   "avg",   "min",         "max",         "pct",
+    "median", "stddev",        "first",          "last",  "values", "most_recent", "least_recent"};
+
+//! Returns the function name of the stage that ends at `offset`, when the stage is one call such
+//! as `count_distinc(user)`, and "" otherwise.
+std::string_view CallStageNameBefore(std::string_view text, std::size_t offset) {
+	std::size_t pipe = text.rfind('|', offset == 0 ? 0 : offset - 1);
+	if (pipe == std::string_view::npos) {
+		return {};
+	}
+	std::string_view stage = text.substr(pipe + 1, offset - pipe - 1);
+	while (!stage.empty() && std::isspace(static_cast<unsigned char>(stage.front()))) {
+		stage.remove_prefix(1);
+	}
+	while (!stage.empty() && std::isspace(static_cast<unsigned char>(stage.back()))) {
+		stage.remove_suffix(1);
+	}
+	std::string_view name = NameAt(stage, 0);
+	bool is_call = !name.empty() && stage.size() > name.size() + 1 && stage[name.size()] == '(' && stage.back() == ')';
+	return is_call ? name : std::string_view();
+}
+
+//! Returns the span of `part`, a view into `text`.
+SourceSpan SpanOfPart(std::string_view text, std::string_view part) {
+	auto offset = static_cast<std::size_t>(part.data() - text.data());
+	std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+	std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+
+	SourceSpan span;
+	span.offset = static_cast<std::uint32_t>(offset);
+	span.line = static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + offset, '\n'));
+	span.column = static_cast<std::uint32_t>(offset - line_start + 1);
+	span.length = static_cast<std::uint32_t>(part.size());
+	return span;
+}
+
+//! Rewrites the diagnostic of `by` after a stage that calls a function that is not an aggregate,
+//! such as `| count_distinc(user) by host`, which otherwise reads as a missing '|'.
+void DiagnoseMisspelledAggregate(std::string_view query_text, std::size_t offset, Diagnostic &diagnostic) {
+	std::string_view name = CallStageNameBefore(query_text, offset);
+	if (name.empty()) {
+		return;
+	}
+	std::string_view closest;
+	std::size_t closest_distance = 3;
+	for (std::string_view aggregate : kAggregateNames) {
+		std::size_t distance = EditDistance(name, aggregate);
+		if (distance < closest_distance) {
+			closest = aggregate;
+			closest_distance = distance;
+		}
+	}
+	// The caret moves from 'by' to the name.
+	diagnostic.span = SpanOfPart(query_text, name);
+	diagnostic.message = fmt::format("'{}' is not an aggregate function, so 'by' cannot follow it", name);
+	diagnostic.hint = closest.empty()
+	                      ? "an aggregation is one of count, count_distinct, sum, avg, min, max, pct, median, stddev, "
+	                        "first, last, values, most_recent and least_recent, followed by 'by'"
+	                      : fmt::format("did you mean '{}'?", closest);
+}
+
 Diagnostic DiagnoseParseError(const pegtl::parse_error &error, const ParseState &state,
                               std::string_view query_text) {
 	Diagnostic diagnostic;
@@ -1812,6 +1878,9 @@ Diagnostic DiagnoseParseError(const pegtl::parse_error &error, const ParseState 
 		const std::string_view name = NameAt(query_text, moved);
 		diagnostic.message = fmt::format(fmt::runtime(diagnostic.message), name);
 		diagnostic.span.length = static_cast<std::uint32_t>(std::max<std::size_t>(name.size(), 1));
+	}
+	if (state.hint == g::error_hint<g::stage_end> && EqualsIgnoringCase(NameAt(query_text, moved), "by")) {
+		DiagnoseMisspelledAggregate(query_text, moved, diagnostic);
 	}
 	return diagnostic;
 }

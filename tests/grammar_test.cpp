@@ -1215,6 +1215,17 @@ TEST(Errors, ParsePatternChecks) {
 	});
 }
 
+TEST(Errors, MisspelledAggregateBeforeBy) {
+	ExpectErrors({
+	    {"| count_distinc(user) by host", 1, 3, "'count_distinc' is not an aggregate function, so 'by' cannot follow it"},
+	    {"| where x = 1\n| sumx(bytes)\n  by host", 2, 3, "'sumx' is not an aggregate function, so 'by' cannot follow it"},
+	    {"| where a = 1 by host", 1, 15, "expected '|' or the end of the query"},
+	});
+	EXPECT_EQ(ErrorOf("| count_distinc(user) by host").hint, "did you mean 'count_distinct'?");
+	EXPECT_EQ(ErrorOf("| count_distinc(user) by host").span.length, 13u);
+	EXPECT_NE(ErrorOf("| foo(bytes) by host").hint.find("an aggregation is one of count,"), std::string::npos);
+}
+
 TEST(Errors, CountMismatchSpansPattern) {
 	const Diagnostic diagnostic = ErrorOf("| parse \"a=* b=*\" as x");
 	EXPECT_EQ(diagnostic.span.length, 9u);
