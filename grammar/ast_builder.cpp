@@ -1808,20 +1808,6 @@ std::string_view CallStageNameBefore(std::string_view text, std::size_t offset) 
 	return is_call ? name : std::string_view();
 }
 
-//! Returns the span of `part`, a view into `text`.
-SourceSpan SpanOfPart(std::string_view text, std::string_view part) {
-	auto offset = static_cast<std::size_t>(part.data() - text.data());
-	std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-	std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
-
-	SourceSpan span;
-	span.offset = static_cast<std::uint32_t>(offset);
-	span.line = static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + offset, '\n'));
-	span.column = static_cast<std::uint32_t>(offset - line_start + 1);
-	span.length = static_cast<std::uint32_t>(part.size());
-	return span;
-}
-
 //! Rewrites the diagnostic of `by` after a stage that calls a function that is not an aggregate,
 //! such as `| count_distinc(user) by host`, which otherwise reads as a missing '|'.
 void DiagnoseMisspelledAggregate(std::string_view query_text, std::size_t offset, Diagnostic &diagnostic) {
@@ -1839,7 +1825,7 @@ void DiagnoseMisspelledAggregate(std::string_view query_text, std::size_t offset
 		}
 	}
 	// The caret moves from 'by' to the name.
-	diagnostic.span = SpanOfPart(query_text, name);
+	diagnostic.span = SpanAtOffset(query_text, static_cast<std::size_t>(name.data() - query_text.data()), name.size());
 	diagnostic.message = fmt::format("'{}' is not an aggregate function, so 'by' cannot follow it", name);
 	diagnostic.hint = closest.empty()
 	                      ? "an aggregation is one of count, count_distinct, sum, avg, min, max, pct, median, stddev, "

@@ -266,24 +266,36 @@ FilledQuery FillTemplateParameters(std::string_view text, const std::map<std::st
 	return filled;
 }
 
-SourceSpan FilledQuery::ToOriginal(const SourceSpan &span, std::string_view original) const {
-	std::size_t offset = span.offset;
+namespace {
+
+//! Maps an offset of the filled text to the written text. An offset inside a filled value maps
+//! to the same place in a placeholder of the same length. Otherwise it maps to the placeholder's
+//! start, or to its end when `is_end` is set, because the offset ends a span.
+std::size_t OriginalOffset(const std::vector<TextReplacement> &replacements, std::size_t offset, bool is_end) {
 	std::ptrdiff_t shift = 0;
 	for (const TextReplacement &replacement : replacements) {
-		if (span.offset < replacement.filled_offset) {
+		const std::size_t filled_end = replacement.filled_offset + replacement.filled_length;
+		if (offset < replacement.filled_offset || (is_end && offset == replacement.filled_offset)) {
 			break;
 		}
-		if (span.offset < replacement.filled_offset + replacement.filled_length) {
-			const bool same_length = replacement.filled_length == replacement.original_length;
-			const std::size_t inside = same_length ? span.offset - replacement.filled_offset : 0;
-			return SpanAtOffset(original, replacement.original_offset + inside,
-			              same_length ? span.length : replacement.original_length);
+		if (offset < filled_end || (is_end && offset == filled_end)) {
+			if (replacement.filled_length == replacement.original_length) {
+				return replacement.original_offset + (offset - replacement.filled_offset);
+			}
+			return is_end ? replacement.original_offset + replacement.original_length : replacement.original_offset;
 		}
 		shift = static_cast<std::ptrdiff_t>(replacement.original_offset + replacement.original_length) -
-		        static_cast<std::ptrdiff_t>(replacement.filled_offset + replacement.filled_length);
+		        static_cast<std::ptrdiff_t>(filled_end);
 	}
-	offset = std::min(original.size(), static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + shift));
-	return SpanAtOffset(original, offset, std::min<std::size_t>(span.length, original.size() - offset));
+	return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + shift);
+}
+
+} // namespace
+
+SourceSpan FilledQuery::ToOriginal(const SourceSpan &span, std::string_view original) const {
+	std::size_t start = std::min(original.size(), OriginalOffset(replacements, span.offset, false));
+	std::size_t end = std::min(original.size(), OriginalOffset(replacements, span.offset + span.length, true));
+	return SpanAtOffset(original, start, std::max(start, end) - start);
 }
 
 } // namespace sumoql

@@ -110,6 +110,20 @@ TEST(TemplateParameters, SpansMapBackAcrossLongerAndShorterValues) {
 	first_plus.offset = 14;
 	first_plus.length = 1;
 	EXPECT_EQ(filled.ToOriginal(first_plus, written).offset, 18u);
+
+	// `a = 7 + 123456789` spans filled offsets 8 to 25 and the written `a = {{v}} + {{w}}`, 8 to 25.
+	SourceSpan comparison;
+	comparison.offset = 8;
+	comparison.length = 17;
+	const SourceSpan mapped_comparison = filled.ToOriginal(comparison, written);
+	EXPECT_EQ(mapped_comparison.offset, 8u);
+	EXPECT_EQ(mapped_comparison.length, 17u);
+
+	// `a = 7` ends inside the shorter value: written `a = {{v}}` is 9 bytes.
+	SourceSpan assignment;
+	assignment.offset = 8;
+	assignment.length = 5;
+	EXPECT_EQ(filled.ToOriginal(assignment, written).length, 9u);
 }
 
 } // namespace
