@@ -87,43 +87,31 @@ TEST(TemplateParameters, SpansMapBackAcrossLongerAndShorterValues) {
 	const std::map<std::string, std::string> values = {{"v", "7"}, {"w", "123456789"}};
 	const FilledQuery filled = FillTemplateParameters(written, values);
 	ASSERT_EQ(filled.text, "| where a = 7 + 123456789 +");
+	auto map = [&](std::uint32_t offset, std::uint32_t length) {
+		SourceSpan span;
+		span.offset = offset;
+		span.length = length;
+		return filled.ToOriginal(span, written);
+	};
 
 	// The final `+` is at filled column 27 and written column 27: the two values shift by -4
 	// and +4.
-	SourceSpan plus;
-	plus.offset = 26;
-	plus.length = 1;
-	const SourceSpan mapped_plus = filled.ToOriginal(plus, written);
-	EXPECT_EQ(mapped_plus.offset, 26u);
-	EXPECT_EQ(mapped_plus.column, 27u);
+	EXPECT_EQ(map(26, 1).offset, 26u);
+	EXPECT_EQ(map(26, 1).column, 27u);
 
 	// A span inside a filled value maps to the whole placeholder.
-	SourceSpan inside;
-	inside.offset = 18;
-	inside.length = 1;
-	const SourceSpan mapped_inside = filled.ToOriginal(inside, written);
-	EXPECT_EQ(mapped_inside.offset, 20u);
-	EXPECT_EQ(mapped_inside.length, 5u);
+	EXPECT_EQ(map(18, 1).offset, 20u);
+	EXPECT_EQ(map(18, 1).length, 5u);
 
 	// The first `+` is at filled offset 14 and written offset 18.
-	SourceSpan first_plus;
-	first_plus.offset = 14;
-	first_plus.length = 1;
-	EXPECT_EQ(filled.ToOriginal(first_plus, written).offset, 18u);
+	EXPECT_EQ(map(14, 1).offset, 18u);
 
 	// `a = 7 + 123456789` spans filled offsets 8 to 25 and the written `a = {{v}} + {{w}}`, 8 to 25.
-	SourceSpan comparison;
-	comparison.offset = 8;
-	comparison.length = 17;
-	const SourceSpan mapped_comparison = filled.ToOriginal(comparison, written);
-	EXPECT_EQ(mapped_comparison.offset, 8u);
-	EXPECT_EQ(mapped_comparison.length, 17u);
+	EXPECT_EQ(map(8, 17).offset, 8u);
+	EXPECT_EQ(map(8, 17).length, 17u);
 
 	// `a = 7` ends inside the shorter value: written `a = {{v}}` is 9 bytes.
-	SourceSpan assignment;
-	assignment.offset = 8;
-	assignment.length = 5;
-	EXPECT_EQ(filled.ToOriginal(assignment, written).length, 9u);
+	EXPECT_EQ(map(8, 5).length, 9u);
 }
 
 } // namespace
