@@ -1211,7 +1211,13 @@ void AstBuilder::BuildEval(const Node &node) {
 		assign.target_span = SpanOf(target);
 		assign.value = BuildExpression(*pair->children[1], 0);
 		assign.from_eval = true;
-		query_.operators.push_back({SpanOf(*pair), std::move(assign)});
+		// The first stage starts at 'eval', so explain and stage counts place it there.
+		SourceSpan span = SpanOf(*pair);
+		if (pair == node.children.front()) {
+			const SourceSpan whole = SpanOf(node);
+			span = SpanAtOffset(whole.offset, span.offset + span.length - whole.offset);
+		}
+		query_.operators.push_back({span, std::move(assign)});
 	}
 }
 
