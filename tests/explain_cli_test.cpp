@@ -186,6 +186,18 @@ TEST(ExplainCli, PlanErrorExitsWithQueryError) {
 	EXPECT_NE(result.err.find("<query>:1:3: error SQ4001"), std::string::npos) << result.err;
 }
 
+TEST(ExplainCli, PlanJsonMembersAreDocumented) {
+	// Every member of the document, of a stage and of a filter has a row in docs/explain.md.
+	const std::string doc = ReadFile(std::string(SUMOQL_SOURCE_DIR) + "/docs/explain.md");
+	json plan = ExplainJson(std::string("--format json ") + kDetection);
+	std::vector<const json *> objects = {&plan, &plan["stages"][0], &plan["filters"][0]};
+	for (const json *object : objects) {
+		for (const auto &[member, value] : object->items()) {
+			EXPECT_NE(doc.find("`" + member + "`"), std::string::npos) << member;
+		}
+	}
+}
+
 TEST(ExplainCli, LookupNeedsNoTableFile) {
 	// explain reads no table, so the table needs no --lookup mapping.
 	json plan = ExplainJson("--format json -e '| lookup type from path://\"/no/such/t.csv\" on ip=ip | fields type'");
