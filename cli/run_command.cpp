@@ -145,7 +145,7 @@ bool SetTimeRange(const RunSettings &settings, PlanOptions &options) {
 		*bound = ParseTimeBound(*text, options.now_ms);
 		if (!*bound) {
 			std::cerr << fmt::format("sumoql: error: invalid {} value '{}'; give a time such as "
-			                         "2024-05-01T10:00:00Z, epoch milliseconds, now, or -24h\n",
+			                         "2024-05-01T10:00:00Z, a date such as 2024-05-01, epoch milliseconds, now, or -24h\n",
 			                         name, *text);
 			return false;
 		}

@@ -128,7 +128,7 @@ TEST(Cli, NowOptionFreezesNow) {
 	auto invalid = RunSumoql("run --now yesterday -e '| fields x' - < /dev/null");
 	EXPECT_EQ(invalid.exit_code, 2);
 	EXPECT_EQ(invalid.err, "sumoql: error: invalid --now value 'yesterday'; give epoch milliseconds such as "
-	                       "1717423200000 or an ISO 8601 time such as 2024-06-03T14:00:00Z\n");
+	                       "1717423200000, an ISO 8601 time such as 2024-06-03T14:00:00Z, or a date such as 2024-06-03\n");
 }
 
 TEST(Cli, NowTakesIsoTime) {

@@ -47,6 +47,15 @@ protected:
 		return path;
 	}
 
+	//! Writes `text` gzip-compressed to `name` in the test folder.
+	fs::path WriteGzip(const std::string &name, const std::string &text) {
+		fs::path path = folder_ / name;
+		gzFile gz = gzopen(path.c_str(), "wb");
+		gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+		gzclose(gz);
+		return path;
+	}
+
 	fs::path folder_;
 };
 
@@ -250,10 +259,7 @@ TEST_F(SourcesCliTest, GzipInputGivesSameRows) {
 		lines += "{\"n\": \"" + std::to_string(i) + "\", \"pad\": \"" + std::string(100, 'x') + "\"}\n";
 	}
 	fs::path plain = Write("events.jsonl", lines);
-	fs::path compressed = folder_ / "events.jsonl.gz";
-	gzFile gz = gzopen(compressed.c_str(), "wb");
-	gzwrite(gz, lines.data(), static_cast<unsigned>(lines.size()));
-	gzclose(gz);
+	fs::path compressed = WriteGzip("events.jsonl.gz", lines);
 
 	std::string query = " -f jsonl -e '| where n matches \"*7\" | fields n' ";
 	auto from_plain = RunSumoql("run --threads 2" + query + "'" + plain.string() + "'");
@@ -266,10 +272,7 @@ TEST_F(SourcesCliTest, GzipInputGivesSameRows) {
 
 TEST_F(SourcesCliTest, GzipOnStandardInput) {
 	std::string lines = "{\"n\": \"1\"}\n{\"n\": \"2\"}\n";
-	fs::path compressed = folder_ / "events.jsonl.gz";
-	gzFile gz = gzopen(compressed.c_str(), "wb");
-	gzwrite(gz, lines.data(), static_cast<unsigned>(lines.size()));
-	gzclose(gz);
+	fs::path compressed = WriteGzip("events.jsonl.gz", lines);
 
 	auto result = RunSumoql("run -f jsonl -e '| fields n' < '" + compressed.string() + "'");
 	EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -278,15 +281,38 @@ TEST_F(SourcesCliTest, GzipOnStandardInput) {
 
 TEST_F(SourcesCliTest, TruncatedGzipIsInputError) {
 	std::string lines(100000, 'x');
-	fs::path compressed = folder_ / "cut.jsonl.gz";
-	gzFile gz = gzopen(compressed.c_str(), "wb");
-	gzwrite(gz, lines.data(), static_cast<unsigned>(lines.size()));
-	gzclose(gz);
+	fs::path compressed = WriteGzip("cut.jsonl.gz", lines);
 	fs::resize_file(compressed, fs::file_size(compressed) / 2);
 
 	auto result = RunSumoql("run -e '| fields a' '" + compressed.string() + "'");
 	EXPECT_EQ(result.exit_code, 2);
 	EXPECT_NE(result.err.find("truncated"), std::string::npos) << result.err;
+}
+
+TEST_F(SourcesCliTest, CorruptGzipNamesFileAndProblem) {
+	std::string lines = "{\"n\": \"1\"}\n";
+	fs::path compressed = WriteGzip("bad.jsonl.gz", lines);
+	// The gzip trailer's first 4 bytes are the CRC-32 of the data; flipping one breaks the check.
+	std::string bytes = sumoql::testing::ReadFile(compressed);
+	bytes[bytes.size() - 8] = static_cast<char>(bytes[bytes.size() - 8] ^ 0xff);
+	sumoql::testing::WriteFile(compressed, bytes);
+
+	auto result = RunSumoql("run -e '| fields n' '" + compressed.string() + "'");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find(compressed.string() + ": gzip decompression failed: incorrect data check"),
+	          std::string::npos)
+	    << result.err;
+	EXPECT_EQ(result.err.find("<fd:"), std::string::npos) << result.err;
+}
+
+TEST_F(SourcesCliTest, DateAloneBoundsStartAtMidnightUtc) {
+	fs::path input = Write("in.jsonl", "{\"n\": \"1\", \"@timestamp\": \"2024-04-30T23:59:59.999Z\"}\n"
+	                                   "{\"n\": \"2\", \"@timestamp\": \"2024-05-01T00:00:00.000Z\"}\n"
+	                                   "{\"n\": \"3\", \"@timestamp\": \"2024-05-01T23:59:59.999Z\"}\n"
+	                                   "{\"n\": \"4\", \"@timestamp\": \"2024-05-02T00:00:00.000Z\"}\n");
+	auto result = RunSumoql("run -f jsonl --from 2024-05-01 --to 2024-05-02 -e '| fields n' '" + input.string() + "'");
+	EXPECT_EQ(result.exit_code, 0) << result.err;
+	EXPECT_EQ(result.out, "{\"n\":\"2\"}\n{\"n\":\"3\"}\n");
 }
 
 TEST_F(SourcesCliTest, RelativeTimeRangeCountsFromNow) {
@@ -547,10 +573,7 @@ TEST_F(SourcesCliTest, EvtxInGzipOrStdinIsInputError) {
 	}
 	std::ifstream in(original, std::ios::binary);
 	std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-	fs::path compressed = folder_ / "log.evtx.gz";
-	gzFile gz = gzopen(compressed.c_str(), "wb");
-	gzwrite(gz, bytes.data(), static_cast<unsigned>(bytes.size()));
-	gzclose(gz);
+	fs::path compressed = WriteGzip("log.evtx.gz", bytes);
 
 	const std::string message = "EVTX inside gzip or on standard input is not supported";
 	auto gzip = RunSumoql("run -f jsonl -e '| fields x' '" + compressed.string() + "'");

@@ -210,8 +210,8 @@ TEST_F(TestCommand, InvalidNowIsReported) {
 	auto result = RunSumoqlIn(folder_, "test clock.test.yaml");
 	EXPECT_EQ(result.exit_code, 1);
 	EXPECT_EQ(result.out.rfind("ERROR clock.test.yaml:3:10: invalid 'now' value 'yesterday'; give epoch "
-	                           "milliseconds such as 1717423200000 or an ISO 8601 time such as "
-	                           "2024-06-03T14:00:00Z\n",
+	                           "milliseconds such as 1717423200000, an ISO 8601 time such as "
+	                           "2024-06-03T14:00:00Z, or a date such as 2024-06-03\n",
 	                           0),
 	          0u)
 	    << result.out;

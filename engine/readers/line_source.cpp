@@ -79,8 +79,13 @@ long LineSource::ReadInput(char *destination, std::size_t size) {
 	int got = gzread(gzip_, destination, static_cast<unsigned>(std::min<std::size_t>(size, 1u << 30)));
 	if (got < 0) {
 		int code = 0;
-		const char *message = gzerror(gzip_, &code);
-		throw InputError(path_ + ": gzip decompression failed: " + (code == Z_ERRNO ? std::strerror(errno) : message));
+		std::string_view message = gzerror(gzip_, &code);
+		// zlib names a stream opened from a descriptor "<fd:N>", which means nothing to a user.
+		if (message.starts_with("<fd:") && message.find(": ") != std::string_view::npos) {
+			message.remove_prefix(message.find(": ") + 2);
+		}
+		throw InputError(path_ + ": gzip decompression failed: " +
+		                 (code == Z_ERRNO ? std::string(std::strerror(errno)) : std::string(message)));
 	}
 	bytes_read_ = static_cast<std::uint64_t>(gzoffset(gzip_));
 	int code = Z_OK;

@@ -116,7 +116,9 @@ std::optional<int> ParseZoneOffset(std::string_view text) {
 }
 
 std::optional<std::int64_t> ParseUserTime(std::string_view text) {
-	auto time = ParseTimestamp(text);
+	// A date alone, as people write a day's range, starts at midnight UTC.
+	bool date_only = text.size() == 10 && text[4] == '-' && text[7] == '-';
+	auto time = date_only ? ParseTimestamp(std::string(text) + "T00:00:00Z") : ParseTimestamp(text);
 	if (!time || *time > kLatestUserTime) {
 		return std::nullopt;
 	}

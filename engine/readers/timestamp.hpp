@@ -30,13 +30,15 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text, int default_of
 constexpr std::int64_t kLatestUserTime = 253402300799999;
 
 //! Parses a time that a user sets, such as `run --now` or a test case's `now`: ISO 8601 as
-//! ParseTimestamp takes it, in UTC unless it has a zone, or epoch milliseconds up to
-//! kLatestUserTime. Returns nothing for any other text, the empty text included.
+//! ParseTimestamp takes it, in UTC unless it has a zone, a date alone (midnight UTC), or epoch
+//! milliseconds up to kLatestUserTime. Returns nothing for any other text, the empty text
+//! included.
 std::optional<std::int64_t> ParseUserTime(std::string_view text);
 
 //! The forms ParseUserTime takes, with examples, for error messages.
 constexpr std::string_view kUserTimeForms =
-    "epoch milliseconds such as 1717423200000 or an ISO 8601 time such as 2024-06-03T14:00:00Z";
+    "epoch milliseconds such as 1717423200000, an ISO 8601 time such as 2024-06-03T14:00:00Z, or a date "
+    "such as 2024-06-03";
 
 //! Parses a fixed zone offset: `UTC`, `Z`, `+HH:MM`, `-HH:MM` or `+HHMM`, into minutes east of
 //! UTC. Returns nothing for any other text.
