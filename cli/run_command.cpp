@@ -432,7 +432,8 @@ void AddRunCommand(CLI::App &app, int &exit_code) {
 	                "Default: UTC.")
 	    ->check([](const std::string &value) {
 		    return ParseZoneOffset(value) ? std::string()
-		                                  : "expected UTC or an offset such as -05:00, got '" + value + "'";
+		                                  : "expected UTC or an offset such as -05:00, got '" + value +
+		                                        "' (named zones such as Europe/Paris are not supported)";
 	    });
 	run->add_option("--time-format", settings->time_format,
 	                "How the time field is written: auto (ISO 8601, 'YYYY-MM-DD HH:MM:SS.fff' or epoch ms), "

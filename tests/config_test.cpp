@@ -101,7 +101,7 @@ TEST_F(ProjectConfigTest, SourceWithoutPathIsInvalid) {
 TEST_F(ProjectConfigTest, InvalidValuesAreReported) {
 	EXPECT_NE(ErrorFor("sources:\n  - path: a\n    layout: winlogbeat9\n").find("unknown layout 'winlogbeat9'"),
 	          std::string::npos);
-	EXPECT_NE(ErrorFor("sources:\n  - path: a\n    time_zone: Europe/Paris\n").find("invalid time_zone"),
+	EXPECT_NE(ErrorFor("sources:\n  - path: a\n    time_zone: Europe/Paris\n").find("invalid time_zone 'Europe/Paris'"),
 	          std::string::npos);
 	EXPECT_NE(ErrorFor("sources:\n  - path: a\n    metadata:\n      category: x\n").find("unknown metadata field"),
 	          std::string::npos);

@@ -143,9 +143,14 @@ SourceConfig ConfigReader::ReadSource(const YAML::Node &node) {
 			}
 			source.time_format = format->second;
 		} else if (key == "time_zone") {
-			source.time_zone_minutes = ParseZoneOffset(ReadString(value, key));
+			std::string zone = ReadString(value, key);
+			source.time_zone_minutes = ParseZoneOffset(zone);
 			if (!source.time_zone_minutes) {
-				Fail(value, "invalid time_zone; give a fixed offset such as UTC, +02:00 or -05:00");
+				// NOTE: named zones such as Europe/Paris need a time zone database, which the C++
+				// library of Debian 12's GCC does not provide.
+				Fail(value, fmt::format("invalid time_zone '{}'; give a fixed offset such as UTC, +02:00 or -05:00 "
+				                        "(named zones such as Europe/Paris are not supported)",
+				                        zone));
 			}
 		} else if (key == "layout") {
 			source.layout = ReadString(value, key);
