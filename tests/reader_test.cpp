@@ -60,6 +60,17 @@ TEST(Timestamp, ZoneOffsetOption) {
 	EXPECT_FALSE(ParseZoneOffset(""));
 }
 
+TEST(Timestamp, ZoneOffsetStaysWithinADay) {
+	EXPECT_EQ(ParseZoneOffset("+23:59"), 23 * 60 + 59);
+	EXPECT_EQ(ParseZoneOffset("-23:59"), -(23 * 60 + 59));
+	EXPECT_FALSE(ParseZoneOffset("+24:00"));
+	EXPECT_FALSE(ParseZoneOffset("+25:00"));
+	EXPECT_FALSE(ParseZoneOffset("+02:60"));
+	EXPECT_FALSE(ParseTimestamp("2024-05-01T12:00:00+25:00"));
+	EXPECT_NE(ZoneOffsetHint("Europe/Paris").find("named zones"), std::string::npos);
+	EXPECT_EQ(ZoneOffsetHint("+25:00").find("named zones"), std::string::npos);
+}
+
 TEST(Timestamp, EpochFormats) {
 	EXPECT_EQ(ParseEventTime("1602282473", TimeFormat::kEpochSeconds, 0), 1602282473000);
 	EXPECT_EQ(ParseEventTime("1602282473.25", TimeFormat::kEpochSeconds, 0), 1602282473250);

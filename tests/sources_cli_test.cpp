@@ -299,10 +299,20 @@ TEST_F(SourcesCliTest, CorruptGzipNamesFileAndProblem) {
 
 	auto result = RunSumoql("run -e '| fields n' '" + compressed.string() + "'");
 	EXPECT_EQ(result.exit_code, 2);
-	EXPECT_NE(result.err.find(compressed.string() + ": gzip decompression failed: incorrect data check"),
+	EXPECT_NE(result.err.find(compressed.string() + ": gzip decompression failed: the data does not match its "
+	                                                "CRC-32 checksum, so the file is corrupt"),
 	          std::string::npos)
 	    << result.err;
 	EXPECT_EQ(result.err.find("<fd:"), std::string::npos) << result.err;
+}
+
+TEST_F(SourcesCliTest, InvalidTimeZoneIsInputError) {
+	fs::path input = Write("in.jsonl", "{\"n\": \"1\"}\n");
+	auto result = RunSumoql("run --time-zone +25:00 -e '| fields n' '" + input.string() + "'");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find("sumoql: error: invalid --time-zone value '+25:00'; give UTC or a fixed offset"),
+	          std::string::npos)
+	    << result.err;
 }
 
 TEST_F(SourcesCliTest, DateAloneBoundsStartAtMidnightUtc) {

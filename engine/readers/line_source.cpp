@@ -84,13 +84,18 @@ long LineSource::ReadInput(char *destination, std::size_t size) {
 		if (message.starts_with("<fd:") && message.find(": ") != std::string_view::npos) {
 			message.remove_prefix(message.find(": ") + 2);
 		}
+		if (message == "incorrect data check") {
+			message = "the data does not match its CRC-32 checksum, so the file is corrupt";
+		} else if (message == "incorrect length check") {
+			message = "the data length does not match the gzip trailer, so the file is corrupt";
+		}
 		throw InputError(path_ + ": gzip decompression failed: " +
 		                 (code == Z_ERRNO ? std::string(std::strerror(errno)) : std::string(message)));
 	}
 	bytes_read_ = static_cast<std::uint64_t>(gzoffset(gzip_));
 	int code = Z_OK;
 	if (got == 0 && (gzerror(gzip_, &code), code == Z_BUF_ERROR)) {
-		throw InputError(path_ + ": the gzip data ends early; the file is truncated");
+		throw InputError(path_ + ": the gzip data ends early; the file is truncated or corrupt");
 	}
 	return got;
 }

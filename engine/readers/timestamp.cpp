@@ -97,6 +97,10 @@ bool ReadZone(std::string_view text, std::size_t &position, int default_offset_m
 			return false;
 		}
 	}
+	// An offset is a time of day: real zones lie within 14 hours of UTC, and no offset reaches 24.
+	if (hours > 23 || minutes > 59) {
+		return false;
+	}
 	offset_minutes = sign * (hours * 60 + minutes);
 	return position == text.size();
 }
@@ -113,6 +117,16 @@ std::optional<int> ParseZoneOffset(std::string_view text) {
 		return std::nullopt;
 	}
 	return offset_minutes;
+}
+
+std::string ZoneOffsetHint(std::string_view zone) {
+	std::string hint = "give UTC or a fixed offset from -23:59 to +23:59, such as +02:00 or -05:00";
+	// NOTE: named zones such as Europe/Paris need a time zone database, which the C++ library of
+	// Debian 12's GCC does not provide.
+	if (zone.find('/') != std::string_view::npos) {
+		hint += "; named zones such as Europe/Paris are not supported";
+	}
+	return hint;
 }
 
 std::optional<std::int64_t> ParseUserTime(std::string_view text) {

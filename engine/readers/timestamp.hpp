@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace sumoql {
@@ -34,6 +35,9 @@ constexpr std::int64_t kLatestUserTime = 253402300799999;
 //! milliseconds up to kLatestUserTime. Returns nothing for any other text, the empty text
 //! included.
 std::optional<std::int64_t> ParseUserTime(std::string_view text);
+
+//! Returns what to write in place of `zone`, a time zone that ParseZoneOffset rejects.
+std::string ZoneOffsetHint(std::string_view zone);
 
 //! The forms ParseUserTime takes, with examples, for error messages.
 constexpr std::string_view kUserTimeForms =

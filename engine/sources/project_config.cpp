@@ -146,11 +146,7 @@ SourceConfig ConfigReader::ReadSource(const YAML::Node &node) {
 			std::string zone = ReadString(value, key);
 			source.time_zone_minutes = ParseZoneOffset(zone);
 			if (!source.time_zone_minutes) {
-				// NOTE: named zones such as Europe/Paris need a time zone database, which the C++
-				// library of Debian 12's GCC does not provide.
-				Fail(value, fmt::format("invalid time_zone '{}'; give a fixed offset such as UTC, +02:00 or -05:00 "
-				                        "(named zones such as Europe/Paris are not supported)",
-				                        zone));
+				Fail(value, fmt::format("invalid time_zone '{}'; {}", zone, ZoneOffsetHint(zone)));
 			}
 		} else if (key == "layout") {
 			source.layout = ReadString(value, key);
