@@ -554,6 +554,14 @@ TEST(Cli, LookupTablesFromConfigAndOption) {
 	    << unmapped.err;
 }
 
+TEST(Cli, MissingLookupTableFileGivesReason) {
+	auto result = RunSumoql("run -q -e 'cat path://\"/Library/t\"' --lookup /Library/t=/nonexistent/t.csv");
+	EXPECT_EQ(result.exit_code, 2);
+	EXPECT_NE(result.err.find("/nonexistent/t.csv: cannot open the lookup table file: No such file or directory"),
+	          std::string::npos)
+	    << result.err;
+}
+
 TEST(Cli, InvalidLookupTableIsInputError) {
 	fs::path folder = WriteTemporaryFile("sumoql_cli_bad_table", "bad.csv", "id,name\n7,Bob,extra\n");
 	std::string table = (folder / "bad.csv").string();

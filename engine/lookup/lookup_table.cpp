@@ -6,6 +6,8 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 namespace sumoql {
@@ -89,7 +91,8 @@ private:
 std::shared_ptr<const LookupTable> LookupTable::Load(const std::string &file) {
 	std::ifstream input(file, std::ios::binary);
 	if (!input) {
-		throw InputError(fmt::format("{}: cannot open the lookup table file", file));
+		// std::ifstream leaves the reason in errno on POSIX systems.
+		throw InputError(fmt::format("{}: cannot open the lookup table file: {}", file, std::strerror(errno)));
 	}
 
 	auto table = std::make_shared<LookupTable>();
