@@ -60,6 +60,17 @@ TEST(Timestamp, ZoneOffsetOption) {
 	EXPECT_FALSE(ParseZoneOffset(""));
 }
 
+TEST(Timestamp, UserTimeForms) {
+	// 2024-05-01T00:00:00Z is 1714521600000 ms.
+	EXPECT_EQ(ParseUserTime("2024-05-01"), 1714521600000);
+	EXPECT_EQ(ParseUserTime("2024-05-01T00:00"), 1714521600000);
+	EXPECT_EQ(ParseUserTime("2024-05-01T02:00+02:00"), 1714521600000);
+	EXPECT_EQ(ParseUserTime("2024-05-01T00:01Z"), 1714521660000);
+	EXPECT_EQ(ParseUserTime("2024-05-01T00:00:30Z"), 1714521630000);
+	EXPECT_FALSE(ParseUserTime("2024-05-01T00"));
+	EXPECT_FALSE(ParseUserTime("2024-05"));
+}
+
 TEST(Timestamp, ZoneOffsetStaysWithinADay) {
 	EXPECT_EQ(ParseZoneOffset("+23:59"), 23 * 60 + 59);
 	EXPECT_EQ(ParseZoneOffset("-23:59"), -(23 * 60 + 59));

@@ -130,9 +130,17 @@ std::string ZoneOffsetHint(std::string_view zone) {
 }
 
 std::optional<std::int64_t> ParseUserTime(std::string_view text) {
-	// A date alone, as people write a day's range, starts at midnight UTC.
+	// A date alone, as people write a day's range, starts at midnight UTC, and a time without
+	// seconds starts at second 0.
+	std::string written(text);
 	bool date_only = text.size() == 10 && text[4] == '-' && text[7] == '-';
-	auto time = date_only ? ParseTimestamp(std::string(text) + "T00:00:00Z") : ParseTimestamp(text);
+	bool no_seconds = text.size() >= 16 && text[4] == '-' && text[13] == ':' && (text.size() == 16 || text[16] != ':');
+	if (date_only) {
+		written += "T00:00:00Z";
+	} else if (no_seconds) {
+		written.insert(16, ":00");
+	}
+	auto time = ParseTimestamp(written);
 	if (!time || *time > kLatestUserTime) {
 		return std::nullopt;
 	}

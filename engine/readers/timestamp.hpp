@@ -31,8 +31,8 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text, int default_of
 constexpr std::int64_t kLatestUserTime = 253402300799999;
 
 //! Parses a time that a user sets, such as `run --now` or a test case's `now`: ISO 8601 as
-//! ParseTimestamp takes it, in UTC unless it has a zone, a date alone (midnight UTC), or epoch
-//! milliseconds up to kLatestUserTime. Returns nothing for any other text, the empty text
+//! ParseTimestamp takes it, in UTC unless it has a zone and with seconds optional, a date alone
+//! (midnight UTC), or epoch milliseconds up to kLatestUserTime. Returns nothing for any other text, the empty text
 //! included.
 std::optional<std::int64_t> ParseUserTime(std::string_view text);
 
