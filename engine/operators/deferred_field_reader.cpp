@@ -64,8 +64,8 @@ void DeferredFieldReader::ReadPendingKeys(DataChunk &chunk) {
 		// The text lies in an input block, which is followed by LineSource::kPadding readable bytes.
 		std::string_view text = pending.strings()[row];
 		auto code = decoder_.Decode(text, text.size() + LineSource::kPadding, chunk, row, DeferredKeys::kReadOnly);
-		// The reader unescaped every deferred string of this event once already, so a second
-		// decode of the same bytes fails only through a defect in sumoql.
+		// The reader checked every deferred value of this event by the rules a read applies, and
+		// tests hold the check to the read's verdict, so this decode fails only through a defect.
 		if (code) {
 			throw InputError(fmt::format("an event that was read once could not be read again ({}): {}",
 			                             simdjson::error_message(code), text.substr(0, kQuotedEventLength)));

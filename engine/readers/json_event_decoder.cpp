@@ -150,12 +150,13 @@ simdjson::error_code JsonEventDecoder::ReadValue(simdjson::ondemand::value value
 	case simdjson::ondemand::json_type::string: {
 		// Most values have no escapes and are used in place; only the others are unescaped.
 		std::string_view inner = StringTokenInner(value.raw_json_token());
-		if (inner.find('\\') == std::string_view::npos) {
+		std::size_t first_escape = inner.find('\\');
+		if (first_escape == std::string_view::npos) {
 			text = inner;
 			break;
 		}
 		if (!store) {
-			return CheckEscapes(value, inner);
+			return CheckEscapes(value, inner.substr(first_escape));
 		}
 		// The unescaped text lies in the parser's buffer, which the next event overwrites.
 		if (auto code = value.get_string().get(text)) {

@@ -67,7 +67,8 @@ private:
 	//! would and stores nothing, for a deferred key.
 	simdjson::error_code ReadValue(simdjson::ondemand::value value, const ProjectionNode &node, DataChunk &chunk,
 	                               idx_t row, bool store = true);
-	//! Checks the escapes of a string whose text between the quotes is `inner`, without storing it.
+	//! Checks the escapes in `inner`, the part of a string's text from its first backslash on,
+	//! without storing the string.
 	simdjson::error_code CheckEscapes(simdjson::ondemand::value &value, std::string_view inner);
 	//! Checks the text of an object or array value that the query reads whole.
 	simdjson::error_code CheckContainerText(std::string_view text);
