@@ -431,7 +431,7 @@ void QueryExecutor::Finish() {
 std::vector<StageCounts> QueryExecutor::StageCountsInQueryOrder() const {
 	std::vector<StageCounts> stages(stage_counts_.size());
 	for (idx_t i = 0; i < stage_counts_.size(); i++) {
-		stages[plan_.query_positions.empty() ? i : plan_.query_positions[i]] = stage_counts_[i];
+		stages[plan_.query_positions[i]] = stage_counts_[i];
 	}
 
 	// A deferred stage keeps every row, so in query order it passes on what the stage written

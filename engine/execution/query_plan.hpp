@@ -92,8 +92,8 @@ struct QueryPlan {
 	//! A label per query stage, in query order, such as "scope" or "where at 2:3", for stage
 	//! counts.
 	std::vector<std::string> stage_labels;
-	//! The index in `stage_labels` of each operator. The planner may run a stage later than the
-	//! query writes it, so this is not always the operator's own index.
+	//! The index in `stage_labels` of each operator, one entry per operator. The planner may run
+	//! a stage later than the query writes it, so this is not always the operator's own index.
 	std::vector<idx_t> query_positions;
 	//! The query positions of the stages that run later than written. Each keeps every row, so
 	//! its count in query order is the rows that leave the stage written before it.
